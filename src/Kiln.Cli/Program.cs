@@ -1,0 +1,3 @@
+using Kiln.Cli;
+
+return await KilnCommandLine.RunAsync(args).ConfigureAwait(false);

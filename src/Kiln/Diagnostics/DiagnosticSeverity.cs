@@ -1,0 +1,8 @@
+namespace Kiln.Diagnostics;
+
+internal enum DiagnosticSeverity
+{
+    Error,
+    Warning,
+    Info,
+}
