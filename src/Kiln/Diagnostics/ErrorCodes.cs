@@ -29,6 +29,19 @@ internal static class ErrorCodes
     // ---- end KILN12xx ----
 
     // ---- KILN13xx: registry ----
+    public static readonly ErrorCode RegistryRequestFailed = new(1301, "RegistryRequestFailed");
+    public static readonly ErrorCode RegistryUnauthorized = new(1302, "RegistryUnauthorized");
+    public static readonly ErrorCode MalformedAuthChallenge = new(1303, "MalformedAuthChallenge");
+    public static readonly ErrorCode TokenRequestFailed = new(1304, "TokenRequestFailed");
+    public static readonly ErrorCode RegistryNotFound = new(1305, "RegistryNotFound");
+    public static readonly ErrorCode RegistryDigestMismatch = new(1306, "RegistryDigestMismatch");
+    public static readonly ErrorCode RegistrySizeMismatch = new(1307, "RegistrySizeMismatch");
+    public static readonly ErrorCode InvalidDockerConfig = new(1308, "InvalidDockerConfig");
+    public static readonly ErrorCode CredentialHelperFailed = new(1309, "CredentialHelperFailed");
+    public static readonly ErrorCode BlobUploadFailed = new(1310, "BlobUploadFailed");
+    public static readonly ErrorCode UnsupportedManifestMediaType = new(1311, "UnsupportedManifestMediaType");
+    public static readonly ErrorCode InvalidRegistryResponse = new(1312, "InvalidRegistryResponse");
+    public static readonly ErrorCode ManifestTooLarge = new(1313, "ManifestTooLarge");
     // ---- end KILN13xx ----
 
     // ---- KILN14xx: Dockerfile parsing and instructions ----
