@@ -23,6 +23,15 @@ internal static class ErrorCodes
     public static readonly ErrorCode InvalidMediaType = new(1105, "InvalidMediaType");
     public static readonly ErrorCode InvalidJson = new(1106, "InvalidJson");
     public static readonly ErrorCode SizeMismatch = new(1107, "SizeMismatch");
+    public static readonly ErrorCode InvalidDescriptor = new(1108, "InvalidDescriptor");
+    public static readonly ErrorCode InvalidManifest = new(1109, "InvalidManifest");
+    public static readonly ErrorCode InvalidIndex = new(1110, "InvalidIndex");
+    public static readonly ErrorCode InvalidImageConfig = new(1111, "InvalidImageConfig");
+    public static readonly ErrorCode DocumentTooLarge = new(1112, "DocumentTooLarge");
+    public static readonly ErrorCode UnsupportedSchemaVersion = new(1113, "UnsupportedSchemaVersion");
+    public static readonly ErrorCode UnknownMediaType = new(1114, "UnknownMediaType");
+    public static readonly ErrorCode DocumentKindMismatch = new(1115, "DocumentKindMismatch");
+    public static readonly ErrorCode NoMatchingPlatform = new(1116, "NoMatchingPlatform");
     // ---- end KILN11xx ----
 
     // ---- KILN12xx: content store and metadata ----
