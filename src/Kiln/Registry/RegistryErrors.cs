@@ -10,12 +10,16 @@ internal static class RegistryErrors
 {
     private const int MaxErrorBody = 64 * 1024;
 
-    public static async Task<KilnException> FromResponseAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    /// <summary>
+    /// The error for an answer that ends the operation. With <paramref name="transient"/> set (a request the
+    /// transport did not retry), 429 and 5xx become a <see cref="TransientRegistryException"/> the operation pipeline retries.
+    /// </summary>
+    public static async Task<KilnException> FromResponseAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken, bool transient = false)
     {
         var detail = await ReadDetailAsync(response, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         var message = $"{what}: {status} {response.ReasonPhrase}{(detail.Length > 0 ? ": " + detail : "")}";
-        if (RetryPolicies.IsTransient(response.StatusCode))
+        if (transient && RetryPolicies.IsTransient(response.StatusCode))
         {
             return new TransientRegistryException(message, response.StatusCode, response.Headers.RetryAfter?.Delta);
         }

@@ -40,9 +40,26 @@ internal sealed class RegistryTransport : IDisposable
         for (var attempt = 1; ; attempt++)
         {
             var authorization = await authenticator.AuthorizeAsync(registry, request.Scopes, cancellationToken).ConfigureAwait(false);
-            var response = request.Retry
-                ? await Retries.Request.ExecuteAsync(ct => SendOnceAsync(request, authorization, ct), cancellationToken).ConfigureAwait(false)
-                : await SendOnceAsync(request, authorization, cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage response;
+            if (!request.Retry)
+            {
+                response = await SendOnceAsync(request, authorization, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                try
+                {
+                    response = await Retries.Request.ExecuteAsync(ct => SendOnceAsync(request, authorization, ct), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+                {
+                    throw new KilnException(
+                        ErrorCodes.RegistryRequestFailed,
+                        $"{request.Method} {request.Uri.GetLeftPart(UriPartial.Path)} ({request.Repository.Name}) failed after {Options.MaxRetryAttempts + 1} attempts: {e.Message}",
+                        inner: e);
+                }
+            }
+
             if (response.StatusCode != HttpStatusCode.Unauthorized)
             {
                 return response;

@@ -34,6 +34,7 @@ internal sealed class RetryPolicies
             {
                 ShouldHandle = new PredicateBuilder()
                     .Handle<TransientRegistryException>()
+                    .Handle<BrokenBodyException>()
                     .Handle<HttpRequestException>(IsDroppedConnection)
                     .Handle<IOException>(),
                 MaxRetryAttempts = options.MaxRetryAttempts,

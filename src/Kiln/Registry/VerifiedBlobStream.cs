@@ -45,7 +45,16 @@ internal sealed class VerifiedBlobStream : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        var read = inner.Read(buffer);
+        int read;
+        try
+        {
+            read = inner.Read(buffer);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            throw new BrokenBodyException($"{what}: the connection broke after {position} of {expectedSize} bytes ({e.Message})", e);
+        }
+
         return Account(buffer.Length, buffer[..read]);
     }
 
@@ -61,8 +70,7 @@ internal sealed class VerifiedBlobStream : Stream
         }
         catch (Exception e) when (e is IOException or HttpRequestException)
         {
-            throw new KilnException(
-                ErrorCodes.RegistrySizeMismatch, $"{what}: the connection broke after {position} of {expectedSize} bytes ({e.Message})", inner: e);
+            throw new BrokenBodyException($"{what}: the connection broke after {position} of {expectedSize} bytes ({e.Message})", e);
         }
 
         return Account(buffer.Length, buffer.Span[..read]);
