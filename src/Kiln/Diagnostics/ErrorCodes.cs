@@ -23,12 +23,34 @@ internal static class ErrorCodes
     public static readonly ErrorCode InvalidMediaType = new(1105, "InvalidMediaType");
     public static readonly ErrorCode InvalidJson = new(1106, "InvalidJson");
     public static readonly ErrorCode SizeMismatch = new(1107, "SizeMismatch");
+    public static readonly ErrorCode InvalidDescriptor = new(1108, "InvalidDescriptor");
+    public static readonly ErrorCode InvalidManifest = new(1109, "InvalidManifest");
+    public static readonly ErrorCode InvalidIndex = new(1110, "InvalidIndex");
+    public static readonly ErrorCode InvalidImageConfig = new(1111, "InvalidImageConfig");
+    public static readonly ErrorCode DocumentTooLarge = new(1112, "DocumentTooLarge");
+    public static readonly ErrorCode UnsupportedSchemaVersion = new(1113, "UnsupportedSchemaVersion");
+    public static readonly ErrorCode UnknownMediaType = new(1114, "UnknownMediaType");
+    public static readonly ErrorCode DocumentKindMismatch = new(1115, "DocumentKindMismatch");
+    public static readonly ErrorCode NoMatchingPlatform = new(1116, "NoMatchingPlatform");
     // ---- end KILN11xx ----
 
     // ---- KILN12xx: content store and metadata ----
     // ---- end KILN12xx ----
 
     // ---- KILN13xx: registry ----
+    public static readonly ErrorCode RegistryRequestFailed = new(1301, "RegistryRequestFailed");
+    public static readonly ErrorCode RegistryUnauthorized = new(1302, "RegistryUnauthorized");
+    public static readonly ErrorCode MalformedAuthChallenge = new(1303, "MalformedAuthChallenge");
+    public static readonly ErrorCode TokenRequestFailed = new(1304, "TokenRequestFailed");
+    public static readonly ErrorCode RegistryNotFound = new(1305, "RegistryNotFound");
+    public static readonly ErrorCode RegistryDigestMismatch = new(1306, "RegistryDigestMismatch");
+    public static readonly ErrorCode RegistrySizeMismatch = new(1307, "RegistrySizeMismatch");
+    public static readonly ErrorCode InvalidDockerConfig = new(1308, "InvalidDockerConfig");
+    public static readonly ErrorCode CredentialHelperFailed = new(1309, "CredentialHelperFailed");
+    public static readonly ErrorCode BlobUploadFailed = new(1310, "BlobUploadFailed");
+    public static readonly ErrorCode UnsupportedManifestMediaType = new(1311, "UnsupportedManifestMediaType");
+    public static readonly ErrorCode InvalidRegistryResponse = new(1312, "InvalidRegistryResponse");
+    public static readonly ErrorCode ManifestTooLarge = new(1313, "ManifestTooLarge");
     // ---- end KILN13xx ----
 
     // ---- KILN14xx: Dockerfile parsing and instructions ----

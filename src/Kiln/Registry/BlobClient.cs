@@ -1,0 +1,118 @@
+using System.Net;
+using Kiln.Diagnostics;
+using Kiln.Oci;
+
+namespace Kiln.Registry;
+
+/// <summary>Checks for and reads blobs; every body is verified against the descriptor's digest and size.</summary>
+internal sealed class BlobClient(RegistryTransport transport)
+{
+    public async Task<bool> ExistsAsync(Reference repository, Digest digest, CancellationToken cancellationToken)
+    {
+        var request = new RegistryRequest(HttpMethod.Head, transport.Endpoints.Blob(repository, digest), repository, RegistryRequest.PullScope(repository));
+        using var response = await transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await RegistryErrors.FromResponseAsync(response, $"check blob {repository.Name}@{digest}", cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Opens the blob body as a stream that throws, naming the blob, when the registry sends other bytes,
+    /// fewer or more bytes than the descriptor says. Read it to the end to complete the verification.
+    /// </summary>
+    public async Task<Stream> OpenAsync(Reference repository, Descriptor blob, CancellationToken cancellationToken)
+    {
+        var what = $"blob {repository.Name}@{blob.Digest}";
+        var request = new RegistryRequest(HttpMethod.Get, transport.Endpoints.Blob(repository, blob.Digest), repository, RegistryRequest.PullScope(repository));
+        var response = await transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                throw new KilnException(ErrorCodes.RegistryNotFound, $"{what}: not found");
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await RegistryErrors.FromResponseAsync(response, $"fetch {what}", cancellationToken).ConfigureAwait(false);
+            }
+
+            if (response.Content.Headers.ContentLength is { } length && length != blob.Size)
+            {
+                throw new KilnException(ErrorCodes.RegistrySizeMismatch, $"{what}: the registry announces {length} bytes but the descriptor gives {blob.Size}");
+            }
+
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new VerifiedBlobStream(new ResponseStream(body, response), blob.Digest, blob.Size, what);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Copies the verified blob into <paramref name="destination"/>; nothing unverified is reported as success.</summary>
+    public async Task FetchAsync(Reference repository, Descriptor blob, Stream destination, CancellationToken cancellationToken)
+    {
+        await using var source = await OpenAsync(repository, blob, cancellationToken).ConfigureAwait(false);
+        await source.CopyToAsync(destination, 1024 * 1024, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A response body that disposes its response with it.</summary>
+    private sealed class ResponseStream(Stream inner, HttpResponseMessage response) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            inner.ReadAsync(buffer, offset, count, cancellationToken);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            inner.ReadAsync(buffer, cancellationToken);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+                response.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
