@@ -108,7 +108,7 @@ internal sealed record OciDocument(OciDocumentKind Kind, string MediaType)
 
             return result;
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             throw new KilnException(ErrorCodes.InvalidJson, $"{prefix}document is not valid JSON at byte {reader.BytesConsumed + 1}", null, ex);
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Kiln.Diagnostics;
 
 namespace Kiln.Oci;
@@ -34,6 +35,11 @@ internal static class OciJson
         if (bytes.Length == 0)
         {
             throw new KilnException(ErrorCodes.InvalidJson, $"{Where(source)}{what} is empty", SpanAt(source, what, 0, 0));
+        }
+
+        if (!Utf8.IsValid(bytes.Span))
+        {
+            throw new KilnException(ErrorCodes.InvalidJson, $"{Where(source)}{what} is not valid UTF-8", SpanAt(source, what, 0, 0));
         }
 
         try

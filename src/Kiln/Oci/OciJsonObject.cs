@@ -180,10 +180,22 @@ internal readonly struct OciJsonObject
 
     private KilnException Missing(string name) => Error("is required but missing", name);
 
-    private string AsString(JsonElement value, string path) =>
-        value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : throw new KilnException(Code, $"{Display(path)}: expected a string, got {Kind(value)}");
+    private string AsString(JsonElement value, string path)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw new KilnException(Code, $"{Display(path)}: expected a string, got {Kind(value)}");
+        }
+
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new KilnException(ErrorCodes.InvalidJson, $"{Display(path)}: string is not valid Unicode", null, ex);
+        }
+    }
 
     private JsonElement ExpectArray(JsonElement value, string name) =>
         value.ValueKind == JsonValueKind.Array ? value : throw Error($"expected an array, got {Kind(value)}", name);
