@@ -7,10 +7,10 @@ using Kiln.TestHost;
 namespace Kiln.IntegrationTests.Content;
 
 /// <summary>
-/// Real separate processes (Kiln.TestHost) share one kiln root: both ingest the same blobs and their own blobs and
-/// write the metadata database at once; afterwards every blob verifies, nothing is left in ingest and no row is lost.
+/// Real separate processes (Kiln.TestHost) on one kiln root: two racing writers of blobs and metadata lose and
+/// damage nothing, and a writer killed mid-ingest leaves only a partial file that cleanup removes.
 /// </summary>
-public sealed class TwoProcessStoreTests : IDisposable
+public sealed class CrossProcessStoreTests : IDisposable
 {
     private const int SharedBlobs = 24;
     private const int OwnBlobs = 30;
@@ -91,7 +91,44 @@ public sealed class TwoProcessStoreTests : IDisposable
         Assert.Equal($"{2 * iterations}", await new MetaTable(db).GetAsync("counter", CancellationToken.None));
     }
 
-    private Process StartWorker(int id)
+    [Fact]
+    public async Task KilledWriterLeavesOnlyAPartialFileThatCleanupRemoves()
+    {
+        using var writer = Start("partial-ingest", root);
+        try
+        {
+            Assert.Equal("writing", await writer.StandardOutput.ReadLineAsync());
+        }
+        finally
+        {
+            writer.Kill();
+            await writer.WaitForExitAsync();
+        }
+
+        var store = new ContentStore(new KilnPaths(root));
+        var digest = Digest.Sha256(PartialIngest.Blob);
+        Assert.False(await store.ExistsAsync(digest, CancellationToken.None));
+        var partial = Assert.Single(Directory.GetFiles(store.Paths.IngestDirectory));
+        Assert.Equal(PartialIngest.Blob.Length / 2, new FileInfo(partial).Length);
+        var walked = new List<ContentInfo>();
+        await foreach (var info in store.WalkAsync(CancellationToken.None))
+        {
+            walked.Add(info);
+        }
+
+        Assert.Empty(walked);
+        File.SetLastWriteTimeUtc(partial, DateTime.UtcNow.AddDays(-1));
+        Assert.Equal(1, await store.CleanupIngestAsync(TimeSpan.FromHours(1), CancellationToken.None));
+        Assert.Empty(Directory.GetFiles(store.Paths.IngestDirectory));
+
+        // The store still works after the crash.
+        Assert.Equal(digest, (await store.WriteAsync(digest, PartialIngest.Blob, CancellationToken.None)).Digest);
+    }
+
+    private Process StartWorker(int id) =>
+        Start("store-race", root, $"{id}", $"{SharedBlobs}", $"{OwnBlobs}");
+
+    private static Process Start(params string[] args)
     {
         var host = Path.Combine(AppContext.BaseDirectory, "Kiln.TestHost.dll");
         Assert.True(File.Exists(host), $"{host} is missing: build tests/Kiln.IntegrationTests (it references tests/Kiln.TestHost)");
@@ -102,7 +139,9 @@ public sealed class TwoProcessStoreTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "exec", host, "store-race", root, $"{id}", $"{SharedBlobs}", $"{OwnBlobs}" })
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(host);
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
