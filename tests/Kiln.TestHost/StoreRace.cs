@@ -6,8 +6,8 @@ using Kiln.Oci;
 namespace Kiln.TestHost;
 
 /// <summary>
-/// One side of a two-process race on one kiln root: after "go" on stdin it opens (and migrates) the database, then
-/// writes blobs shared with the other worker, its own blobs, image records and a shared counter, all interleaved.
+/// One side of a two-process race on one kiln root. After "go" on stdin it opens (so migrates) the database, then
+/// interleaves writes of shared blobs, its own blobs, image records plus a shared counter.
 /// </summary>
 internal static class StoreRace
 {

@@ -179,7 +179,15 @@ internal sealed class ContentWriter : Stream
         }
 
         var directory = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(directory);
+        if (!Directory.Exists(directory))
+        {
+            // First blob of this algorithm: make the new directory entries durable too.
+            Directory.CreateDirectory(directory);
+            DirectorySync.Flush(paths.BlobsDirectory);
+            DirectorySync.Flush(paths.ContentDirectory);
+            DirectorySync.Flush(paths.Root);
+        }
+
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(TempPath, BlobMode);

@@ -7,8 +7,8 @@ using Kiln.TestHost;
 namespace Kiln.IntegrationTests.Content;
 
 /// <summary>
-/// Real separate processes (Kiln.TestHost) on one kiln root: two racing writers of blobs and metadata lose and
-/// damage nothing, and a writer killed mid-ingest leaves only a partial file that cleanup removes.
+/// Real separate processes (Kiln.TestHost) on one kiln root: racing writers lose nothing, while a writer killed
+/// mid-ingest leaves only a partial file for cleanup.
 /// </summary>
 public sealed class CrossProcessStoreTests : IDisposable
 {
