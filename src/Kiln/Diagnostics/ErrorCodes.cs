@@ -35,6 +35,15 @@ internal static class ErrorCodes
     // ---- end KILN11xx ----
 
     // ---- KILN12xx: content store and metadata ----
+    public static readonly ErrorCode BlobDigestMismatch = new(1201, "BlobDigestMismatch");
+    public static readonly ErrorCode BlobSizeMismatch = new(1202, "BlobSizeMismatch");
+    public static readonly ErrorCode BlobNotFound = new(1203, "BlobNotFound");
+    public static readonly ErrorCode StoreRootUnresolved = new(1204, "StoreRootUnresolved");
+    public static readonly ErrorCode ContentWriteFailed = new(1205, "ContentWriteFailed");
+    public static readonly ErrorCode MetadataSchemaTooNew = new(1206, "MetadataSchemaTooNew");
+    public static readonly ErrorCode MetadataMigrationFailed = new(1207, "MetadataMigrationFailed");
+    public static readonly ErrorCode MetadataDatabaseFailed = new(1208, "MetadataDatabaseFailed");
+    public static readonly ErrorCode MetadataRecordInvalid = new(1209, "MetadataRecordInvalid");
     // ---- end KILN12xx ----
 
     // ---- KILN13xx: registry ----

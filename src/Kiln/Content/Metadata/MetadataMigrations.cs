@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using Kiln.Content.Metadata.Migrations;
+
+namespace Kiln.Content.Metadata;
+
+/// <summary>
+/// The ordered list of schema steps. To change the schema, add a file under <c>Migrations/</c> and one line here
+/// with the next version number.
+/// </summary>
+internal static class MetadataMigrations
+{
+    public static ImmutableArray<MetadataMigration> All { get; } =
+    [
+        Migration0001Meta.Step,
+        Migration0002Images.Step,
+    ];
+
+    public static int Latest => All[^1].Version;
+}
