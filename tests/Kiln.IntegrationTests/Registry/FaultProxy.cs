@@ -1,40 +1,42 @@
 using System.Net;
+using System.Net.Sockets;
+using System.Text;
 
 namespace Kiln.IntegrationTests.Registry;
 
 /// <summary>
-/// An HTTP reverse proxy in front of a real registry that injects scripted faults: error statuses (5xx, 429 with
-/// Retry-After, 401 with a given challenge), dropped connections, truncated and corrupted bodies.
+/// An HTTP/1.1 reverse proxy on a raw TCP socket in front of a real registry that injects scripted faults:
+/// error statuses (5xx, 429 with Retry-After, 401 with a given challenge), connections reset before any answer,
+/// bodies cut off midway and corrupted bodies. Everything else is forwarded faithfully.
 /// </summary>
 internal sealed class FaultProxy : IDisposable
 {
     private static readonly HashSet<string> HopHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Host", "Connection", "Keep-Alive", "Transfer-Encoding", "Content-Length", "Expect", "Proxy-Connection", "Upgrade", "Date", "Server",
+        "Host", "Connection", "Keep-Alive", "Transfer-Encoding", "Content-Length", "Expect", "Proxy-Connection", "Upgrade",
     };
 
-    private readonly HttpListener listener = new();
+    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly HttpClient upstream = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
-    private readonly List<Rule> rules = [];
+    private readonly CancellationTokenSource stop = new();
+    private readonly List<FaultRule> rules = [];
     private readonly List<string> log = [];
     private readonly string upstreamAddress;
-    private readonly Task loop;
+    private int faultsServed;
 
     public FaultProxy(string upstreamAddress)
     {
         this.upstreamAddress = upstreamAddress;
-        var port = LocalRegistry.FreePort();
-        Address = $"127.0.0.1:{port}";
-        listener.Prefixes.Add($"http://{Address}/");
         listener.Start();
-        loop = Task.Run(AcceptLoopAsync);
+        Address = $"127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+        _ = Task.Run(AcceptLoopAsync);
     }
 
     public string Address { get; }
 
-    public int FaultsServed { get; private set; }
+    public int FaultsServed => Volatile.Read(ref faultsServed);
 
-    /// <summary>Requests seen, as "METHOD /path", in arrival order.</summary>
+    /// <summary>Requests seen, as "METHOD /path?query", in arrival order.</summary>
     public IReadOnlyList<string> Requests
     {
         get
@@ -46,99 +48,92 @@ internal sealed class FaultProxy : IDisposable
         }
     }
 
-    /// <summary>Serves <paramref name="fault"/> to the next <paramref name="times"/> requests that match.</summary>
+    /// <summary>Serves <paramref name="fault"/> to the next <paramref name="times"/> requests whose method matches and whose path contains the text.</summary>
     public void Inject(string method, string pathContains, Fault fault, int times = 1)
     {
         lock (rules)
         {
-            rules.Add(new Rule(method, pathContains, fault) { Remaining = times });
+            rules.Add(new FaultRule(method, pathContains, fault) { Remaining = times });
         }
     }
 
     public void Dispose()
     {
+        stop.Cancel();
         listener.Stop();
-        listener.Close();
         upstream.Dispose();
+        stop.Dispose();
     }
 
     private async Task AcceptLoopAsync()
     {
-        while (listener.IsListening)
+        while (!stop.IsCancellationRequested)
         {
-            HttpListenerContext context;
+            Socket socket;
             try
             {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
+                socket = await listener.AcceptSocketAsync(stop.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
             {
                 return;
             }
 
-            _ = Task.Run(() => HandleAsync(context));
+            _ = Task.Run(() => ServeConnectionAsync(socket));
         }
     }
 
-    private async Task HandleAsync(HttpListenerContext context)
+    private async Task ServeConnectionAsync(Socket socket)
     {
-        var request = context.Request;
-        var path = request.Url!.PathAndQuery;
-        lock (log)
+        using (socket)
         {
-            log.Add($"{request.HttpMethod} {path}");
-        }
-
-        try
-        {
-            using var body = new MemoryStream();
-            await request.InputStream.CopyToAsync(body).ConfigureAwait(false);
-            var fault = Take(request.HttpMethod, path);
-            if (fault is { Kind: FaultKind.Status })
+            try
             {
-                context.Response.StatusCode = fault.Status;
-                foreach (var (name, value) in fault.Headers)
+                await using var stream = new NetworkStream(socket, ownsSocket: false);
+                while (await ReadRequestAsync(stream).ConfigureAwait(false) is { } request)
                 {
-                    context.Response.Headers[name] = value;
+                    lock (log)
+                    {
+                        log.Add($"{request.Method} {request.Target}");
+                    }
+
+                    if (!await ServeAsync(socket, stream, request).ConfigureAwait(false))
+                    {
+                        return;
+                    }
                 }
-
-                context.Response.ContentLength64 = 0;
-                context.Response.Close();
-                return;
             }
-
-            if (fault is { Kind: FaultKind.Drop })
+            catch (Exception e) when (e is IOException or SocketException or HttpRequestException or ObjectDisposedException)
             {
-                context.Response.Abort();
-                return;
+                // the client went away
             }
-
-            await ForwardAsync(context, body.ToArray(), fault).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is HttpListenerException or IOException or HttpRequestException or ObjectDisposedException)
-        {
-            context.Response.Abort();
         }
     }
 
-    private async Task ForwardAsync(HttpListenerContext context, byte[] body, Fault? fault)
+    /// <summary>Answers one request; false when the connection must close (a fault cut it).</summary>
+    private async Task<bool> ServeAsync(Socket socket, NetworkStream stream, ProxyRequest request)
     {
-        var request = context.Request;
-        using var message = new HttpRequestMessage(new HttpMethod(request.HttpMethod), $"http://{upstreamAddress}{request.Url!.PathAndQuery}");
-        message.Headers.Host = Address;
-        if (body.Length > 0 || request.HttpMethod is "PUT" or "POST" or "PATCH")
+        var fault = Take(request.Method, request.Target);
+        switch (fault?.Kind)
         {
-            message.Content = new ByteArrayContent(body);
+            case FaultKind.Drop:
+                socket.LingerState = new LingerOption(true, 0);
+                return false;
+            case FaultKind.Status:
+                var headers = fault.Headers.Select(h => (h.Name, h.Value)).Append(("Content-Length", "0"));
+                await WriteHeadAsync(stream, fault.Status, headers).ConfigureAwait(false);
+                return true;
         }
 
-        foreach (var name in request.Headers.AllKeys.OfType<string>())
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), $"http://{upstreamAddress}{request.Target}");
+        message.Headers.Host = Address;
+        if (request.Body.Length > 0 || request.Method is "PUT" or "POST" or "PATCH")
         {
-            if (HopHeaders.Contains(name))
-            {
-                continue;
-            }
+            message.Content = new ByteArrayContent(request.Body);
+        }
 
-            var value = request.Headers[name]!;
+        foreach (var (name, value) in request.Headers.Where(h => !HopHeaders.Contains(h.Name)))
+        {
             if (!message.Headers.TryAddWithoutValidation(name, value))
             {
                 message.Content?.Headers.TryAddWithoutValidation(name, value);
@@ -146,60 +141,107 @@ internal sealed class FaultProxy : IDisposable
         }
 
         using var response = await upstream.SendAsync(message).ConfigureAwait(false);
-        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        var output = context.Response;
-        output.StatusCode = (int)response.StatusCode;
-        foreach (var header in response.Headers.Concat(response.Content.Headers))
+        var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        var length = response.Content.Headers.ContentLength ?? body.Length;
+        var responseHeaders = response.Headers.Concat(response.Content.Headers)
+            .Where(h => !HopHeaders.Contains(h.Key))
+            .SelectMany(h => h.Value.Select(v => (h.Key, v)))
+            .Append(("Content-Length", length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await WriteHeadAsync(stream, (int)response.StatusCode, responseHeaders).ConfigureAwait(false);
+        if (request.Method == "HEAD" || body.Length == 0)
         {
-            if (HopHeaders.Contains(header.Key))
-            {
-                continue;
-            }
-
-            if (header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
-            {
-                output.ContentType = string.Join(", ", header.Value);
-                continue;
-            }
-
-            output.Headers[header.Key] = string.Join(", ", header.Value);
+            return true;
         }
 
-        var length = response.Content.Headers.ContentLength ?? bytes.Length;
-        output.ContentLength64 = length;
-        if (request.HttpMethod == "HEAD" || bytes.Length == 0)
+        if (fault?.Kind == FaultKind.CorruptBody)
         {
-            output.Close();
-            return;
+            body[body.Length / 2] ^= 0xff;
         }
 
-        if (fault is { Kind: FaultKind.CorruptBody })
+        if (fault?.Kind == FaultKind.Truncate)
         {
-            bytes[bytes.Length / 2] ^= 0xff;
+            await stream.WriteAsync(body.AsMemory(0, body.Length / 2)).ConfigureAwait(false);
+            await stream.FlushAsync().ConfigureAwait(false);
+            socket.LingerState = new LingerOption(true, 0);
+            return false;
         }
 
-        if (fault is { Kind: FaultKind.Truncate })
-        {
-            await output.OutputStream.WriteAsync(bytes.AsMemory(0, bytes.Length / 2)).ConfigureAwait(false);
-            await output.OutputStream.FlushAsync().ConfigureAwait(false);
-            output.Abort();
-            return;
-        }
-
-        await output.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
-        output.Close();
+        await stream.WriteAsync(body).ConfigureAwait(false);
+        return true;
     }
 
-    private Fault? Take(string method, string path)
+    private static async Task WriteHeadAsync(NetworkStream stream, int status, IEnumerable<(string Name, string Value)> headers)
+    {
+        var head = new StringBuilder();
+        head.Append(System.Globalization.CultureInfo.InvariantCulture, $"HTTP/1.1 {status} {ReasonPhrase(status)}\r\n");
+        foreach (var (name, value) in headers)
+        {
+            head.Append(name).Append(": ").Append(value).Append("\r\n");
+        }
+
+        head.Append("\r\n");
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString())).ConfigureAwait(false);
+    }
+
+    private static string ReasonPhrase(int status) => status switch
+    {
+        200 => "OK",
+        201 => "Created",
+        202 => "Accepted",
+        307 => "Temporary Redirect",
+        401 => "Unauthorized",
+        404 => "Not Found",
+        429 => "Too Many Requests",
+        _ => status >= 500 ? "Server Error" : "Status",
+    };
+
+    private static async Task<ProxyRequest?> ReadRequestAsync(NetworkStream stream)
+    {
+        var lines = new List<string>();
+        var line = new StringBuilder();
+        var one = new byte[1];
+        while (true)
+        {
+            if (await stream.ReadAsync(one).ConfigureAwait(false) == 0)
+            {
+                return null;
+            }
+
+            if (one[0] == '\n')
+            {
+                var text = line.ToString().TrimEnd('\r');
+                line.Clear();
+                if (text.Length == 0)
+                {
+                    break;
+                }
+
+                lines.Add(text);
+            }
+            else
+            {
+                line.Append((char)one[0]);
+            }
+        }
+
+        var requestLine = lines[0].Split(' ');
+        var headers = lines.Skip(1).Select(l => l.Split(':', 2)).Select(p => (Name: p[0].Trim(), Value: p[1].Trim())).ToList();
+        var contentLength = headers.Where(h => h.Name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)).Select(h => long.Parse(h.Value, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
+        var body = new byte[contentLength];
+        await stream.ReadExactlyAsync(body).ConfigureAwait(false);
+        return new ProxyRequest(requestLine[0], requestLine[1], headers, body);
+    }
+
+    private Fault? Take(string method, string target)
     {
         lock (rules)
         {
             foreach (var rule in rules)
             {
-                if (rule.Remaining > 0 && rule.Method == method && path.Contains(rule.PathContains, StringComparison.Ordinal))
+                if (rule.Remaining > 0 && rule.Method == method && target.Contains(rule.PathContains, StringComparison.Ordinal))
                 {
                     rule.Remaining--;
-                    FaultsServed++;
+                    Interlocked.Increment(ref faultsServed);
                     return rule.Fault;
                 }
             }
@@ -208,7 +250,9 @@ internal sealed class FaultProxy : IDisposable
         return null;
     }
 
-    private sealed record Rule(string Method, string PathContains, Fault Fault)
+    private sealed record ProxyRequest(string Method, string Target, List<(string Name, string Value)> Headers, byte[] Body);
+
+    private sealed record FaultRule(string Method, string PathContains, Fault Fault)
     {
         public int Remaining { get; set; }
     }
