@@ -13,6 +13,11 @@ internal static class ErrorCodes
     public static readonly ErrorCode InvalidArgument = new(1001, "InvalidArgument");
     public static readonly ErrorCode NotSupported = new(1002, "NotSupported");
     public static readonly ErrorCode Cancelled = new(1003, "Cancelled");
+
+    // imagetools (1050-1069)
+    public static readonly ErrorCode InvalidAnnotation = new(1050, "InvalidAnnotation");
+    public static readonly ErrorCode DuplicatePlatform = new(1051, "DuplicatePlatform");
+    public static readonly ErrorCode InvalidSourceDescriptor = new(1052, "InvalidSourceDescriptor");
     // ---- end KILN10xx ----
 
     // ---- KILN11xx: OCI model ----
