@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace Kiln.Oci;
 
-/// <summary>Hashes bytes as they are produced (written, compressed, sent) and yields their digest and length.</summary>
+/// <summary>Computes the digest of bytes as they are produced (written, compressed, sent).</summary>
 internal sealed class DigestHasher : IDisposable
 {
     private readonly IncrementalHash hash;
