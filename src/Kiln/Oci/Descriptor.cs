@@ -22,7 +22,7 @@ internal sealed record Descriptor(string MediaType, Digest Digest, long Size) : 
     public static Descriptor Parse(ReadOnlyMemory<byte> bytes, string? source = null)
     {
         using var document = OciJson.Parse(bytes, "descriptor", source);
-        return Read(new OciJsonObject(document.RootElement, "", ErrorCodes.InvalidDescriptor));
+        return Read(new OciJsonObject(document.RootElement, "", ErrorCodes.InvalidDescriptor, source));
     }
 
     /// <summary>Reads a descriptor from a JSON object; errors carry the object's code and path.</summary>

@@ -21,7 +21,7 @@ internal sealed record ImageIndex(string MediaType, ImmutableArray<Descriptor> M
     public static ImageIndex Parse(ReadOnlyMemory<byte> bytes, string? source = null, string? describedAs = null)
     {
         using var document = OciJson.Parse(bytes, "index", source);
-        var json = new OciJsonObject(document.RootElement, "", ErrorCodes.InvalidIndex);
+        var json = new OciJsonObject(document.RootElement, "", ErrorCodes.InvalidIndex, source);
         OciJson.RequireSchemaVersion2(json);
         var mediaType = json.OptionalString("mediaType") ?? describedAs ?? Oci.MediaType.OciIndex;
         if (Oci.MediaType.IsManifest(mediaType) || json.Has("config") || json.Has("layers"))

@@ -25,7 +25,7 @@ internal sealed record Manifest(string MediaType, Descriptor Config, ImmutableAr
     public static Manifest Parse(ReadOnlyMemory<byte> bytes, string? source = null, string? describedAs = null)
     {
         using var document = OciJson.Parse(bytes, "manifest", source);
-        var json = new OciJsonObject(document.RootElement, "", ErrorCodes.InvalidManifest);
+        var json = new OciJsonObject(document.RootElement, "", ErrorCodes.InvalidManifest, source);
         OciJson.RequireSchemaVersion2(json);
         var mediaType = json.OptionalString("mediaType") ?? describedAs ?? Oci.MediaType.OciManifest;
         if (Oci.MediaType.IsIndex(mediaType) || json.Has("manifests"))
