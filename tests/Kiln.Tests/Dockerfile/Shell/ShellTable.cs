@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Kiln.Tests.Dockerfile.Shell;
 
 /// <summary>One row of a shell data table: the input, and either the expected text or an error code.</summary>
-public sealed record ShellTableRow(string File, int Line, string Input, string Expected, string? ErrorCode, char Escape)
+public sealed record ShellTableRow(string File, int Line, string Input, string Expected, string? ErrorCode, char Escape, bool Differential = true)
 {
     public override string ToString() => $"{File}:{Line} {Input}";
 }
@@ -33,6 +33,7 @@ public sealed class ShellTable
         var environment = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var rows = ImmutableArray.CreateBuilder<ShellTableRow>();
         var escape = '\\';
+        var differential = true;
         var lines = File.ReadAllText(PathOf(name)).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -55,6 +56,12 @@ public sealed class ShellTable
                 continue;
             }
 
+            if (line.StartsWith("differential=", StringComparison.Ordinal))
+            {
+                differential = line == "differential=on";
+                continue;
+            }
+
             var split = separator == "|" ? SplitValueRow(line) : line.IndexOf(separator, StringComparison.Ordinal);
             if (split < 0)
             {
@@ -64,7 +71,7 @@ public sealed class ShellTable
             var input = line[..split];
             var expected = line[(split + separator.Length)..];
             var code = expected.StartsWith("!KILN", StringComparison.Ordinal) ? expected[1..] : null;
-            rows.Add(new ShellTableRow(name, i + 1, input, code is null && separator == "|" ? Literal(expected) : expected, code, escape));
+            rows.Add(new ShellTableRow(name, i + 1, input, code is null && separator == "|" ? Literal(expected) : expected, code, escape, differential));
         }
 
         return new ShellTable(environment.ToImmutable(), rows.ToImmutable());
