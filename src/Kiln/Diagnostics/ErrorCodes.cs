@@ -71,6 +71,15 @@ internal static class ErrorCodes
     // ---- end KILN14xx ----
 
     // ---- KILN15xx: Dockerfile expansion, stages and checks ----
+    public static readonly ErrorCode ShellMissingBrace = new(1500, "ShellMissingBrace");
+    public static readonly ErrorCode ShellBadSubstitution = new(1501, "ShellBadSubstitution");
+    public static readonly ErrorCode ShellUnsupportedModifier = new(1502, "ShellUnsupportedModifier");
+    public static readonly ErrorCode ShellUnterminatedSingleQuote = new(1503, "ShellUnterminatedSingleQuote");
+    public static readonly ErrorCode ShellUnterminatedDoubleQuote = new(1504, "ShellUnterminatedDoubleQuote");
+    public static readonly ErrorCode ShellMissingSlash = new(1505, "ShellMissingSlash");
+    public static readonly ErrorCode ShellInvalidPattern = new(1506, "ShellInvalidPattern");
+    public static readonly ErrorCode ShellRequiredVariable = new(1507, "ShellRequiredVariable");
+    public static readonly ErrorCode ShellInvalidEscapeToken = new(1508, "ShellInvalidEscapeToken");
     // ---- end KILN15xx ----
 
     // ---- KILN16xx: graph, solver, build context ----
