@@ -36,6 +36,15 @@ internal sealed class Scheduler : IDisposable
         return [.. targets.Select((t, i) => new EdgeResult(outcomes[i].Results[t.Output], outcomes[i].CacheKey, outcomes[i].Cached))];
     }
 
+    /// <summary>How many callers wait for the unfinished resolution of a vertex (0 when none runs); for diagnostics.</summary>
+    public int Waiters(Vertex vertex)
+    {
+        lock (gate)
+        {
+            return jobs.Values.Where(j => j.Key.Vertex == vertex.Digest && !j.Completion.Task.IsCompleted).Sum(j => j.Waiters);
+        }
+    }
+
     public void Dispose() => executor.Dispose();
 
     private static void CancelOnFault(Task task, object? state)
