@@ -107,7 +107,18 @@ internal sealed class VertexExecutor(
 
     private async Task<VertexOutcome?> TryCacheAsync(Vertex vertex, Oci.Digest key, CancellationToken cancellationToken)
     {
-        var record = await cache.LookupAsync(key, cancellationToken).ConfigureAwait(false);
+        CacheRecord? record;
+        try
+        {
+            record = await cache.LookupAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KilnException e) when (e.Code == ErrorCodes.CacheRecordInvalid)
+        {
+            // an unreadable record is a miss; the new result replaces it
+            progress.Emit(new ProgressWarning(time.GetUtcNow(), vertex.Digest, e.Message, vertex.Metadata.Source));
+            return null;
+        }
+
         if (record is null || record.Results.Length != vertex.Op.OutputCount)
         {
             return null;

@@ -173,4 +173,32 @@ public sealed class SchedulerCacheTests : IDisposable
         Assert.Equal([graph.Inputs[0].Vertex.Digest], harness.Progress.Events.OfType<VertexStarted>().Single(e => e.Name == "hello").Inputs.ToArray());
         Assert.Equal(2, harness.Progress.Count<VertexCompleted>());
     }
+
+    [Fact]
+    public async Task UnreadableRecordIsAMissThatGetsReplaced()
+    {
+        var path = Path.Combine(directory, "kiln.db");
+        using var store = await SqliteCacheStore.OpenAsync(path, TimeProvider.System, CancellationToken.None);
+        using var harness = new SolverHarness(store);
+        var graph = Run(Image("busybox"), "a", "write", "/a", "1");
+        var first = await harness.SolveAsync(graph);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"UPDATE solver_cache SET results = 'garbage' WHERE key = '{first[0].CacheKey}';";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        harness.NewSession();
+        var second = await harness.SolveAsync(graph);
+        var warnings = harness.Progress.Count<ProgressWarning>();
+        harness.NewSession();
+        var third = await harness.SolveAsync(graph);
+
+        Assert.False(second[0].Cached);
+        Assert.Equal(1, warnings);
+        Assert.True(third[0].Cached);
+        Assert.Equal(2, harness.Backend.Executions("a"));
+    }
 }
