@@ -2,6 +2,7 @@ using Kiln.Diagnostics;
 using Kiln.Progress;
 using Kiln.Solver;
 using Kiln.Tests.Solver.Fakes;
+using static Kiln.Tests.Solver.Fakes.Eventually;
 using static Kiln.Tests.Solver.Fakes.TestGraph;
 
 namespace Kiln.Tests.Solver;
@@ -41,7 +42,8 @@ public sealed class SchedulerConcurrencyTests
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => solve);
-        await WaitUntil(() => harness.Backend.WasCancelled("blocked"));
+        await WaitUntil(() => harness.Progress.Count<VertexErrored>() == 1);
+        Assert.True(harness.Backend.WasCancelled("blocked"));
         Assert.Equal(0, harness.Backend.Executions("after"));
         Assert.Single(await harness.Cache.ListAsync(CancellationToken.None));
         Assert.Equal(ErrorCodes.Cancelled, harness.Progress.Events.OfType<VertexErrored>().Single().Code);
@@ -95,16 +97,5 @@ public sealed class SchedulerConcurrencyTests
 
         Assert.Equal(2, harness.Backend.MaxRunning);
         Assert.All(Enumerable.Range(0, 8), i => Assert.Equal(1, harness.Backend.Executions($"leaf{i}")));
-    }
-
-    /// <summary>Waits for a condition another thread makes true; the bound only stops a broken test from hanging.</summary>
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 6000 && !condition(); i++)
-        {
-            await Task.Delay(5);
-        }
-
-        Assert.True(condition());
     }
 }

@@ -4,6 +4,7 @@ using Kiln.Graph;
 using Kiln.Progress;
 using Kiln.Solver;
 using Kiln.Tests.Solver.Fakes;
+using static Kiln.Tests.Solver.Fakes.Eventually;
 using static Kiln.Tests.Solver.Fakes.TestGraph;
 
 namespace Kiln.Tests.Solver;
