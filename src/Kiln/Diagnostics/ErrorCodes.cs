@@ -83,6 +83,12 @@ internal static class ErrorCodes
     // ---- end KILN15xx ----
 
     // ---- KILN16xx: graph, solver, build context ----
+    public static readonly ErrorCode GraphInvalid = new(1600, "GraphInvalid");
+    public static readonly ErrorCode VertexFailed = new(1601, "VertexFailed");
+    public static readonly ErrorCode NoOpRunner = new(1602, "NoOpRunner");
+    public static readonly ErrorCode RunnerResultMismatch = new(1603, "RunnerResultMismatch");
+    public static readonly ErrorCode CacheStoreFailed = new(1604, "CacheStoreFailed");
+    public static readonly ErrorCode CacheRecordInvalid = new(1605, "CacheRecordInvalid");
     // ---- end KILN16xx ----
 
     // ---- KILN17xx: executor and snapshots ----
