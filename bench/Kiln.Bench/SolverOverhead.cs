@@ -9,7 +9,7 @@ namespace Kiln.Bench;
 
 /// <summary>
 /// Measures the scheduler's cost per vertex on a layered graph of no-op exec vertices (each reads two vertices of
-/// the layer below): a cold solve (every vertex misses, runs and is recorded) and a warm one in a new session (every
+/// the layer below): a cold solve (every vertex misses, runs, gets recorded) then a warm one in a new session (every
 /// vertex hits the in-memory cache).
 /// </summary>
 internal static class SolverOverhead

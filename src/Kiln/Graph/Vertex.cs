@@ -8,7 +8,7 @@ namespace Kiln.Graph;
 
 /// <summary>
 /// A node of the build graph: an op, the edges it reads, and metadata. The digest covers the op's canonical bytes
-/// and the inputs' digests and output indexes, so equal digests mean equal work; the metadata is not covered.
+/// plus each input's digest with its output index, so equal digests mean equal work; the metadata is not covered.
 /// </summary>
 internal sealed class Vertex
 {

@@ -12,6 +12,6 @@ internal interface IOpRunner
     /// </summary>
     ValueTask<string?> ResolveKeyAsync(Vertex vertex, CancellationToken cancellationToken);
 
-    /// <summary>Runs the op and returns one result per output; stops promptly when cancelled and leaves nothing half-written.</summary>
+    /// <summary>Runs the op, returning one result per output; when cancelled it stops promptly, leaving nothing half-written.</summary>
     Task<ImmutableArray<OpResult>> RunAsync(OpRunContext context, CancellationToken cancellationToken);
 }

@@ -45,7 +45,18 @@ internal sealed class Scheduler : IDisposable
         }
     }
 
-    public void Dispose() => executor.Dispose();
+    /// <summary>Ends the session: work still running is cancelled (nothing of it is recorded).</summary>
+    public void Dispose()
+    {
+        List<VertexJob> running;
+        lock (gate)
+        {
+            running = [.. jobs.Values.Where(j => !j.Completion.Task.IsCompleted)];
+            jobs.Clear();
+        }
+
+        running.ForEach(j => j.Cancellation.Cancel());
+    }
 
     private static void CancelOnFault(Task task, object? state)
     {

@@ -16,7 +16,7 @@ internal sealed class VertexExecutor(
     IResultInspector results,
     IProgressSink progress,
     TimeProvider time,
-    SchedulerSettings settings) : IDisposable
+    SchedulerSettings settings)
 {
     private readonly SemaphoreSlim slots = new(settings.MaxParallelism, settings.MaxParallelism);
     private readonly CacheKeys keys = new(results);
@@ -70,8 +70,6 @@ internal sealed class VertexExecutor(
             throw error;
         }
     }
-
-    public void Dispose() => slots.Dispose();
 
     private static ImmutableArray<Oci.Digest> InputDigests(Vertex vertex) => [.. vertex.Inputs.Select(e => e.Vertex.Digest)];
 

@@ -80,6 +80,23 @@ public sealed class SchedulerCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task CopyFromAStageIgnoresChangesOutsideTheCopiedPath()
+    {
+        using var harness = new SolverHarness();
+        Kiln.Graph.Vertex Builder(string junk) =>
+            Run(Run(Image("golang"), "compile", "write", "/dist/app", "bin"), "scratch-notes", "write", "/tmp/notes", junk);
+        Kiln.Graph.Vertex Final(string junk) => Run(Copy(Image("alpine"), Builder(junk), "/dist", "/", "copy-from-builder"), "final", "noop");
+        await harness.SolveAsync(Final("one"));
+
+        harness.NewSession();
+        await harness.SolveAsync(Final("two"));
+
+        Assert.Equal(2, harness.Backend.Executions("scratch-notes"));
+        Assert.Equal(1, harness.Backend.Executions("copy-from-builder"));
+        Assert.Equal(1, harness.Backend.Executions("final"));
+    }
+
+    [Fact]
     public async Task ReadOnlyMountContributesOnlyItsSelectedPaths()
     {
         using var harness = new SolverHarness();

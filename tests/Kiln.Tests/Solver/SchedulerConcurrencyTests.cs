@@ -98,4 +98,18 @@ public sealed class SchedulerConcurrencyTests
         Assert.Equal(2, harness.Backend.MaxRunning);
         Assert.All(Enumerable.Range(0, 8), i => Assert.Equal(1, harness.Backend.Executions($"leaf{i}")));
     }
+
+    [Fact]
+    public async Task EndingTheSessionCancelsRunningWork()
+    {
+        using var harness = new SolverHarness();
+        var solve = harness.SolveAsync(Run(Image("busybox"), "blocked", "gate"));
+        await harness.Backend.Started("blocked");
+
+        harness.Scheduler.Dispose();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => solve);
+        Assert.True(harness.Backend.WasCancelled("blocked"));
+        Assert.Single(await harness.Cache.ListAsync(CancellationToken.None));
+    }
 }

@@ -7,7 +7,7 @@ namespace Kiln.Tests.Solver.Fakes;
 
 /// <summary>
 /// A snapshot store plus the test's controls: local contexts, execution counters, gates that hold a vertex
-/// until released, and signals for started and cancelled vertices. Vertices are identified by display name.
+/// until released, signals for started or cancelled vertices. Vertices are identified by display name.
 /// </summary>
 internal sealed class FakeBackend : IResultInspector
 {
