@@ -76,12 +76,13 @@ public sealed class SqliteCacheStoreTests : CacheStoreContract, IDisposable
     }
 
     [Fact]
-    public async Task UnopenableDatabaseFailsWithTheStoreCode()
+    public async Task UnopenableDatabaseFailsWithTheDatabaseCode()
     {
+        // A directory where the database file should be: SQLite cannot open it.
         var error = await Assert.ThrowsAsync<KilnException>(() =>
-            SqliteCacheStore.OpenAsync(Path.Combine(directory, "missing", "x.db"), Time, CancellationToken.None));
+            SqliteCacheStore.OpenAsync(directory, Time, CancellationToken.None));
 
-        Assert.Equal(ErrorCodes.CacheStoreFailed, error.Code);
+        Assert.Equal(ErrorCodes.MetadataDatabaseFailed, error.Code);
     }
 
     private protected override async Task<ICacheStore> CreateAsync() => await OpenAsync();
