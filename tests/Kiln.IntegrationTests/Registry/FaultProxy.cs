@@ -143,9 +143,11 @@ internal sealed class FaultProxy : IDisposable
         using var response = await upstream.SendAsync(message).ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
         var length = response.Content.Headers.ContentLength ?? body.Length;
+        var rewritten = fault?.Kind == FaultKind.RewriteHeaders ? fault.Headers : [];
         var responseHeaders = response.Headers.Concat(response.Content.Headers)
-            .Where(h => !HopHeaders.Contains(h.Key))
+            .Where(h => !HopHeaders.Contains(h.Key) && !rewritten.Any(r => r.Name.Equals(h.Key, StringComparison.OrdinalIgnoreCase)))
             .SelectMany(h => h.Value.Select(v => (h.Key, v)))
+            .Concat(rewritten.Where(r => r.Value.Length > 0))
             .Append(("Content-Length", length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await WriteHeadAsync(stream, (int)response.StatusCode, responseHeaders).ConfigureAwait(false);
         if (request.Method == "HEAD" || body.Length == 0)
