@@ -13,7 +13,7 @@ public sealed class TokenAuthTests : IDisposable
 
     public TokenAuthTests()
     {
-        tokens = new TokenServer(directory, requiredBasic: "robot:pw");
+        tokens = new TokenServer(directory, requiredBasic: "robot:pw", refreshToken: "identity-123");
         registry = RegistryProcess.Start(tokens.RegistryAuthConfig, directory);
     }
 
@@ -86,6 +86,20 @@ public sealed class TokenAuthTests : IDisposable
 
         Assert.Equal(ErrorCodes.RegistryUnauthorized, ex.Code);
         Assert.Contains(registry.Address, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnIdentityTokenIsExchangedThroughTheRefreshTokenGrant()
+    {
+        using var client = LocalRegistry.Client(credentials: LocalRegistry.CredentialsFromConfig(
+            LocalRegistry.AuthsConfig(registry.Address, ("identitytoken", "identity-123")), out _));
+        var repo = LocalRegistry.NewRepository("identity", registry.Address);
+        var (blob, bytes) = LocalRegistry.RandomBlob(3000);
+
+        Assert.Equal(BlobPushResult.Uploaded, await client.PushBlobAsync(repo, blob, BlobSource.FromBytes(bytes), null, CancellationToken.None));
+
+        Assert.All(tokens.Requests, r => Assert.StartsWith("POST:", r, StringComparison.Ordinal));
+        Assert.Contains(tokens.Requests, r => r.Contains("grant_type=refresh_token", StringComparison.Ordinal));
     }
 
     private Kiln.Registry.Credentials.DockerCredentialStore Credentials()
