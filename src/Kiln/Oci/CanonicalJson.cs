@@ -38,6 +38,18 @@ internal static class CanonicalJson
         return (bytes, Descriptor.ForBytes(mediaType, bytes));
     }
 
+    /// <summary>True when both values serialize to the same bytes (value equality for models holding collections).</summary>
+    public static bool ContentEquals(ICanonicalJson? a, ICanonicalJson? b) =>
+        ReferenceEquals(a, b) || (a is not null && b is not null && Serialize(a).AsSpan().SequenceEqual(Serialize(b)));
+
+    /// <summary>A hash code consistent with <see cref="ContentEquals"/>.</summary>
+    public static int ContentHashCode(ICanonicalJson value)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(Serialize(value));
+        return hash.ToHashCode();
+    }
+
     /// <summary>Writes <c>"name":{...}</c> with keys in ordinal order; nothing when the map is empty.</summary>
     public static void WriteStringMap(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, string> map)
     {

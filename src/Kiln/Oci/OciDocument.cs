@@ -18,8 +18,8 @@ internal sealed record OciDocument(OciDocumentKind Kind, string MediaType)
     {
         var (kind, mediaType) = Detect(bytes.Span, contentType, source);
         return kind == OciDocumentKind.Index
-            ? new OciDocument(kind, mediaType) { Index = ImageIndex.Parse(bytes, source) }
-            : new OciDocument(kind, mediaType) { Manifest = Manifest.Parse(bytes, source) };
+            ? new OciDocument(kind, mediaType) { Index = ImageIndex.Parse(bytes, source, mediaType) }
+            : new OciDocument(kind, mediaType) { Manifest = Manifest.Parse(bytes, source, mediaType) };
     }
 
     /// <summary>
@@ -108,7 +108,7 @@ internal sealed record OciDocument(OciDocumentKind Kind, string MediaType)
 
             return result;
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             throw new KilnException(ErrorCodes.InvalidJson, $"{prefix}document is not valid JSON at byte {reader.BytesConsumed + 1}", null, ex);
         }

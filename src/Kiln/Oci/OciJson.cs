@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Kiln.Diagnostics;
 
 namespace Kiln.Oci;
@@ -36,6 +37,11 @@ internal static class OciJson
             throw new KilnException(ErrorCodes.InvalidJson, $"{Where(source)}{what} is empty", SpanAt(source, what, 0, 0));
         }
 
+        if (!Utf8.IsValid(bytes.Span))
+        {
+            throw new KilnException(ErrorCodes.InvalidJson, $"{Where(source)}{what} is not valid UTF-8", SpanAt(source, what, 0, 0));
+        }
+
         try
         {
             return JsonDocument.Parse(bytes, Options);
@@ -59,7 +65,7 @@ internal static class OciJson
         if (version != 2)
         {
             var hint = version == 1 ? " (Docker schema 1 manifests are not supported)" : "";
-            throw new KilnException(ErrorCodes.UnsupportedSchemaVersion, $"schemaVersion is {version}, expected 2{hint}");
+            throw new KilnException(ErrorCodes.UnsupportedSchemaVersion, $"{Where(json.Source)}schemaVersion is {version}, expected 2{hint}");
         }
     }
 
