@@ -39,9 +39,22 @@ public sealed class TokenAuthTests : IDisposable
         Assert.Equal(pushed, await client.ResolveAsync(repo.WithTag("v1"), CancellationToken.None));
 
         var scopes = tokens.Requests.Select(q => Uri.UnescapeDataString(q)).ToList();
-        Assert.Single(scopes, q => q.Contains($"scope=repository:{repo.Repository}:pull,push", StringComparison.Ordinal));
-        Assert.Single(scopes, q => q.EndsWith($"scope=repository:{repo.Repository}:pull", StringComparison.Ordinal));
-        Assert.All(scopes, q => Assert.Contains($"service={TokenServer.Service}", q, StringComparison.Ordinal));
+        var request = Assert.Single(scopes);
+        Assert.Contains($"scope=repository:{repo.Repository}:pull,push", request, StringComparison.Ordinal);
+        Assert.Contains($"service={TokenServer.Service}", request, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PullOnlyWorkGetsAPullToken()
+    {
+        using var client = LocalRegistry.Client(credentials: Credentials());
+        var repo = LocalRegistry.NewRepository("pullonly", registry.Address);
+
+        Assert.Empty(await client.ListReferrersAsync(repo, Kiln.Oci.Digest.Sha256("s"u8), null, CancellationToken.None));
+        Assert.False(await client.BlobExistsAsync(repo, Kiln.Oci.Digest.Sha256("s"u8), CancellationToken.None));
+
+        var request = Uri.UnescapeDataString(Assert.Single(tokens.Requests));
+        Assert.EndsWith($"scope=repository:{repo.Repository}:pull", request, StringComparison.Ordinal);
     }
 
     [Fact]
