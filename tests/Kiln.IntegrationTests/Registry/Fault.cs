@@ -5,6 +5,11 @@ internal sealed record Fault(FaultKind Kind, int Status = 503)
 {
     public IReadOnlyList<(string Name, string Value)> Headers { get; init; } = [];
 
+    /// <summary>The body a status fault answers with (a synthesized registry answer).</summary>
+    public byte[] Body { get; init; } = [];
+
+    public static Fault Answer(int status, byte[] body, params (string Name, string Value)[] headers) => new(FaultKind.Status, status) { Headers = headers, Body = body };
+
     public static Fault WithStatus(int status, params (string Name, string Value)[] headers) => new(FaultKind.Status, status) { Headers = headers };
 
     public static Fault RewriteHeaders(params (string Name, string Value)[] headers) => new(FaultKind.RewriteHeaders) { Headers = headers };

@@ -87,6 +87,28 @@ public sealed class RegistryLieTests : IDisposable
     }
 
     [Fact]
+    public async Task TheReferrersApiIsReadAcrossPagesAndFiltered()
+    {
+        var subject = Digest.Sha256("subject"u8);
+        var sbom = new Descriptor(MediaType.OciManifest, Digest.Sha256("sbom"u8), 10) { ArtifactType = "application/spdx+json" };
+        var sig = new Descriptor(MediaType.OciManifest, Digest.Sha256("sig"u8), 11) { ArtifactType = "application/vnd.example.sig" };
+        var page1 = new ImageIndex(MediaType.OciIndex, [sbom]).ToBytes();
+        var page2 = new ImageIndex(MediaType.OciIndex, [sig]).ToBytes();
+        var referrers = $"/v2/{repo.Repository}/referrers/{subject}";
+        proxy.Inject("GET", "/referrers/", Fault.Answer(200, page1, ("Content-Type", MediaType.OciIndex), ("Link", $"<{referrers}?page=2>; rel=\"next\"")));
+        proxy.Inject("GET", "/referrers/", Fault.Answer(200, page2, ("Content-Type", MediaType.OciIndex)));
+        proxy.Inject("GET", "/referrers/", Fault.Answer(200, new ImageIndex(MediaType.OciIndex, [sbom, sig]).ToBytes(), ("Content-Type", MediaType.OciIndex)));
+
+        var all = await client.ListReferrersAsync(repo, subject, null, CancellationToken.None);
+        var signatures = await client.ListReferrersAsync(repo, subject, "application/vnd.example.sig", CancellationToken.None);
+
+        Assert.Equal([sbom, sig], all.ToArray());
+        Assert.Contains(proxy.Requests, r => r.EndsWith("?page=2", StringComparison.Ordinal));
+        Assert.Equal([sig], signatures.ToArray());
+        Assert.Equal(3, proxy.FaultsServed);
+    }
+
+    [Fact]
     public async Task ABlobContentLengthThatDisagreesWithTheDescriptorIsRejectedBeforeReading()
     {
         var (blob, bytes) = LocalRegistry.RandomBlob(4000);

@@ -81,6 +81,19 @@ public sealed class RetryTests : IDisposable
     }
 
     [Fact]
+    public async Task AManifestBodyCutOffMidwayIsFetchedAgain()
+    {
+        var (pushed, bytes) = await TestImages.PushImageAsync(client, repo.WithTag("v1"));
+        proxy.Inject("GET", "/manifests/v1", Fault.Truncate);
+
+        var fetched = await client.GetManifestAsync(repo.WithTag("v1"), CancellationToken.None);
+
+        Assert.Equal(bytes, fetched.Bytes.ToArray());
+        Assert.Equal(pushed, fetched.Descriptor);
+        Assert.Equal(1, proxy.FaultsServed);
+    }
+
+    [Fact]
     public async Task ATruncatedBodyReadAsAStreamFailsNamingTheBlob()
     {
         var (blob, bytes) = LocalRegistry.RandomBlob(300_000);
