@@ -167,6 +167,18 @@ public sealed class RetryTests : IDisposable
         Assert.Equal(4, proxy.FaultsServed);
     }
 
+    [Fact]
+    public async Task AnUnreachableTokenServiceIsAClearError()
+    {
+        var realm = $"http://127.0.0.1:{LocalRegistry.FreePort()}/token";
+        proxy.Inject("HEAD", "/manifests/", Fault.WithStatus(401, ("WWW-Authenticate", $"Bearer realm=\"{realm}\",service=\"svc\"")));
+
+        var ex = await Assert.ThrowsAsync<KilnException>(() => client.ResolveAsync(repo.WithTag("v1"), CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.TokenRequestFailed, ex.Code);
+        Assert.Contains(proxy.Address, ex.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Bearer realm=\"http://127.0.0.1:1/token")]
     [InlineData("Bearer realm=\"http://127.0.0.1:1/token\" service=\"x\"")]
