@@ -4,7 +4,7 @@ using Kiln.Oci;
 
 namespace Kiln.Registry;
 
-/// <summary>Checks for and reads blobs; every body is verified against the descriptor's digest and size.</summary>
+/// <summary>Reads blobs, each body verified against its descriptor (digest, size).</summary>
 internal sealed class BlobClient(RegistryTransport transport)
 {
     /// <summary>HEADs the blob; pushes pass the push scope so that one token serves the whole push.</summary>

@@ -6,8 +6,8 @@ using Kiln.Registry.Credentials;
 namespace Kiln.Registry;
 
 /// <summary>
-/// kiln's one entry point to OCI distribution registries: resolve, fetch and push manifests and blobs, mount,
-/// list tags and referrers. Blob transfers share a bound on parallelism; all traffic retries transient failures.
+/// kiln's one entry point to OCI distribution registries. Blob transfers share a bound on parallelism;
+/// transient failures are retried; every byte read is verified against its digest.
 /// </summary>
 internal sealed class RegistryClient : IDisposable
 {
