@@ -70,7 +70,10 @@ internal sealed class RegistryClient : IDisposable
     public Task<Stream> OpenBlobAsync(Reference repository, Descriptor blob, CancellationToken cancellationToken) =>
         blobs.OpenAsync(repository, blob, cancellationToken);
 
-    /// <summary>Writes the verified blob to <paramref name="destination"/>; a seekable destination is rewound and refetched when the connection breaks.</summary>
+    /// <summary>
+    /// Writes the blob to <paramref name="destination"/>, which holds unverified bytes until this returns (write to a
+    /// temporary file and commit it afterwards). A seekable destination is rewound and refetched when the connection breaks.
+    /// </summary>
     public async Task FetchBlobAsync(Reference repository, Descriptor blob, Stream destination, CancellationToken cancellationToken)
     {
         await transfers.WaitAsync(cancellationToken).ConfigureAwait(false);
