@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Kiln.Diagnostics;
 using Kiln.Oci;
@@ -18,6 +19,7 @@ internal sealed class RegistryClient : IDisposable
     private readonly TagLister tags;
     private readonly ReferrersClient referrers;
     private readonly SemaphoreSlim transfers;
+    private readonly ConcurrentDictionary<string, Lazy<Task<BlobPushResult>>> pushesInFlight = new(StringComparer.Ordinal);
 
     public RegistryClient(RegistryOptions options, ICredentialStore credentials, TimeProvider time, HttpMessageHandler? handler = null)
     {
@@ -103,8 +105,38 @@ internal sealed class RegistryClient : IDisposable
         }
     }
 
-    /// <summary>Makes the blob present in the repository: skipped when there, mounted from <paramref name="mountFrom"/> when possible, else uploaded.</summary>
+    /// <summary>
+    /// Makes the blob present in the repository: skipped when there, mounted from <paramref name="mountFrom"/> when
+    /// possible, else uploaded. Concurrent pushes of one blob to one repository share a single transfer.
+    /// </summary>
     public async Task<BlobPushResult> PushBlobAsync(
+        Reference repository, Descriptor blob, BlobSource source, Reference? mountFrom, CancellationToken cancellationToken)
+    {
+        var key = $"{repository.Name}@{blob.Digest}";
+        while (true)
+        {
+            var push = new Lazy<Task<BlobPushResult>>(() => PushOnceAsync(repository, blob, source, mountFrom, cancellationToken));
+            var shared = pushesInFlight.GetOrAdd(key, push);
+            try
+            {
+                return await shared.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The caller that started the shared push cancelled it; this caller starts its own.
+                pushesInFlight.TryRemove(new KeyValuePair<string, Lazy<Task<BlobPushResult>>>(key, shared));
+            }
+            finally
+            {
+                if (ReferenceEquals(shared, push))
+                {
+                    pushesInFlight.TryRemove(new KeyValuePair<string, Lazy<Task<BlobPushResult>>>(key, push));
+                }
+            }
+        }
+    }
+
+    private async Task<BlobPushResult> PushOnceAsync(
         Reference repository, Descriptor blob, BlobSource source, Reference? mountFrom, CancellationToken cancellationToken)
     {
         await transfers.WaitAsync(cancellationToken).ConfigureAwait(false);

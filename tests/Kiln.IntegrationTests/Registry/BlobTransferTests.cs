@@ -117,6 +117,21 @@ public sealed class BlobTransferTests
     }
 
     [Fact]
+    public async Task ConcurrentPushesOfOneBlobShareOneUpload()
+    {
+        LocalRegistry.EnsureRunning();
+        using var proxy = new FaultProxy(LocalRegistry.Address);
+        using var client = LocalRegistry.Client();
+        var repo = LocalRegistry.NewRepository("dedup", proxy.Address);
+        var (blob, bytes) = LocalRegistry.RandomBlob(500_000);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => client.PushBlobAsync(repo, blob, BlobSource.FromBytes(bytes), null, CancellationToken.None)));
+
+        Assert.All(results, r => Assert.Equal(BlobPushResult.Uploaded, r));
+        Assert.Single(proxy.Requests, r => r.StartsWith("PUT ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ADescriptorThatLiesAboutTheSizeIsRejectedNamingTheBlob()
     {
         using var client = LocalRegistry.Client();
