@@ -4,12 +4,14 @@ using Kiln.Oci;
 
 namespace Kiln.Registry;
 
-/// <summary>Checks for and reads blobs; every body is verified against the descriptor's digest and size.</summary>
+/// <summary>Reads blobs, each body verified against its descriptor (digest, size).</summary>
 internal sealed class BlobClient(RegistryTransport transport)
 {
-    public async Task<bool> ExistsAsync(Reference repository, Digest digest, CancellationToken cancellationToken)
+    /// <summary>HEADs the blob; pushes pass the push scope so that one token serves the whole push.</summary>
+    public async Task<bool> ExistsAsync(Reference repository, Digest digest, CancellationToken cancellationToken, bool forPush = false)
     {
-        var request = new RegistryRequest(HttpMethod.Head, transport.Endpoints.Blob(repository, digest), repository, RegistryRequest.PullScope(repository));
+        var scopes = forPush ? RegistryRequest.PushScope(repository) : RegistryRequest.PullScope(repository);
+        var request = new RegistryRequest(HttpMethod.Head, transport.Endpoints.Blob(repository, digest), repository, scopes);
         using var response = await transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {

@@ -16,7 +16,7 @@ internal sealed class BlobUploader(RegistryTransport transport, BlobClient blobs
 
     public async Task<BlobPushResult> PushAsync(Reference repository, Descriptor blob, BlobSource source, Reference? mountFrom, CancellationToken cancellationToken)
     {
-        if (await blobs.ExistsAsync(repository, blob.Digest, cancellationToken).ConfigureAwait(false))
+        if (await blobs.ExistsAsync(repository, blob.Digest, cancellationToken, forPush: true).ConfigureAwait(false))
         {
             return BlobPushResult.Skipped;
         }

@@ -5,7 +5,7 @@ using Kiln.Oci;
 
 namespace Kiln.Registry;
 
-/// <summary>Resolves, fetches and pushes manifests and indexes, verifying every digest against the exact bytes.</summary>
+/// <summary>Moves manifests (OCI or Docker, image or index) to and from a registry, every digest checked against the exact bytes.</summary>
 internal sealed class ManifestClient(RegistryTransport transport)
 {
     /// <summary>Every manifest and index type kiln reads, OCI and Docker schema 2.</summary>

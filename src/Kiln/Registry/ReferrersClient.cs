@@ -18,30 +18,43 @@ internal sealed class ReferrersClient(RegistryTransport transport, ManifestClien
         return $"{algorithm}-{hex}";
     }
 
+    /// <summary>The referrers of <paramref name="subject"/>, following Link pages; the fallback tag's index when the API answers 404.</summary>
     public async Task<ImmutableArray<Descriptor>> ListAsync(Reference repository, Digest subject, string? artifactType, CancellationToken cancellationToken)
     {
-        var request = new RegistryRequest(HttpMethod.Get, transport.Endpoints.Referrers(repository, subject, artifactType), repository, RegistryRequest.PullScope(repository))
+        var found = ImmutableArray.CreateBuilder<Descriptor>();
+        Uri? next = transport.Endpoints.Referrers(repository, subject, artifactType);
+        var what = $"referrers of {repository.Name}@{subject}";
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var first = true; next is not null; first = false)
         {
-            Accept = MediaType.OciIndex,
-        };
-        ImageIndex index;
-        using (var response = await transport.SendAsync(request, cancellationToken).ConfigureAwait(false))
-        {
-            if (response.StatusCode == HttpStatusCode.NotFound)
+            if (!seen.Add(next.AbsoluteUri))
+            {
+                throw new KilnException(ErrorCodes.InvalidRegistryResponse, $"{what}: the registry's Link headers loop");
+            }
+
+            var request = new RegistryRequest(HttpMethod.Get, next, repository, RegistryRequest.PullScope(repository)) { Accept = MediaType.OciIndex };
+            using var response = await transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (first && response.StatusCode == HttpStatusCode.NotFound)
             {
                 return Filter(await ReadFallbackAsync(repository, subject, cancellationToken).ConfigureAwait(false), artifactType);
             }
 
             if (!response.IsSuccessStatusCode)
             {
-                throw await RegistryErrors.FromResponseAsync(response, $"list referrers of {repository.Name}@{subject}", cancellationToken).ConfigureAwait(false);
+                throw await RegistryErrors.FromResponseAsync(response, $"list {what}", cancellationToken).ConfigureAwait(false);
+            }
+
+            if (response.Content.Headers.ContentLength > transport.Options.MaxManifestBytes)
+            {
+                throw new KilnException(ErrorCodes.ManifestTooLarge, $"{what}: a page is larger than {transport.Options.MaxManifestBytes} bytes");
             }
 
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            index = ImageIndex.Parse(body, $"referrers of {repository.Name}@{subject}");
+            found.AddRange(ImageIndex.Parse(body, what).Manifests);
+            next = LinkHeader.Next(response);
         }
 
-        return Filter(index.Manifests, artifactType);
+        return Filter(found.ToImmutable(), artifactType);
     }
 
     /// <summary>Adds <paramref name="referrer"/> to the fallback tag's index (creating it), unless it is listed already.</summary>

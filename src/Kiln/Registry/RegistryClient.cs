@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Kiln.Diagnostics;
 using Kiln.Oci;
@@ -6,8 +7,8 @@ using Kiln.Registry.Credentials;
 namespace Kiln.Registry;
 
 /// <summary>
-/// kiln's one entry point to OCI distribution registries: resolve, fetch and push manifests and blobs, mount,
-/// list tags and referrers. Blob transfers share a bound on parallelism; all traffic retries transient failures.
+/// kiln's one entry point to OCI distribution registries. Blob transfers share a bound on parallelism;
+/// transient failures are retried; every byte read is verified against its digest.
 /// </summary>
 internal sealed class RegistryClient : IDisposable
 {
@@ -18,6 +19,7 @@ internal sealed class RegistryClient : IDisposable
     private readonly TagLister tags;
     private readonly ReferrersClient referrers;
     private readonly SemaphoreSlim transfers;
+    private readonly ConcurrentDictionary<string, Lazy<Task<BlobPushResult>>> pushesInFlight = new(StringComparer.Ordinal);
 
     public RegistryClient(RegistryOptions options, ICredentialStore credentials, TimeProvider time, HttpMessageHandler? handler = null)
     {
@@ -70,7 +72,10 @@ internal sealed class RegistryClient : IDisposable
     public Task<Stream> OpenBlobAsync(Reference repository, Descriptor blob, CancellationToken cancellationToken) =>
         blobs.OpenAsync(repository, blob, cancellationToken);
 
-    /// <summary>Writes the verified blob to <paramref name="destination"/>; a seekable destination is rewound and refetched when the connection breaks.</summary>
+    /// <summary>
+    /// Writes the blob to <paramref name="destination"/>, which holds unverified bytes until this returns (write to a
+    /// temporary file and commit it afterwards). A seekable destination is rewound and refetched when the connection breaks.
+    /// </summary>
     public async Task FetchBlobAsync(Reference repository, Descriptor blob, Stream destination, CancellationToken cancellationToken)
     {
         await transfers.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -100,8 +105,38 @@ internal sealed class RegistryClient : IDisposable
         }
     }
 
-    /// <summary>Makes the blob present in the repository: skipped when there, mounted from <paramref name="mountFrom"/> when possible, else uploaded.</summary>
+    /// <summary>
+    /// Makes the blob present in the repository: skipped when there, mounted from <paramref name="mountFrom"/> when
+    /// possible, else uploaded. Concurrent pushes of one blob to one repository share a single transfer.
+    /// </summary>
     public async Task<BlobPushResult> PushBlobAsync(
+        Reference repository, Descriptor blob, BlobSource source, Reference? mountFrom, CancellationToken cancellationToken)
+    {
+        var key = $"{repository.Name}@{blob.Digest}";
+        while (true)
+        {
+            var push = new Lazy<Task<BlobPushResult>>(() => PushOnceAsync(repository, blob, source, mountFrom, cancellationToken));
+            var shared = pushesInFlight.GetOrAdd(key, push);
+            try
+            {
+                return await shared.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The caller that started the shared push cancelled it; this caller starts its own.
+                pushesInFlight.TryRemove(new KeyValuePair<string, Lazy<Task<BlobPushResult>>>(key, shared));
+            }
+            finally
+            {
+                if (ReferenceEquals(shared, push))
+                {
+                    pushesInFlight.TryRemove(new KeyValuePair<string, Lazy<Task<BlobPushResult>>>(key, push));
+                }
+            }
+        }
+    }
+
+    private async Task<BlobPushResult> PushOnceAsync(
         Reference repository, Descriptor blob, BlobSource source, Reference? mountFrom, CancellationToken cancellationToken)
     {
         await transfers.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -100,17 +100,35 @@ public sealed class BlobTransferTests
     [Fact]
     public async Task ManyBlobsPushInParallelWithinTheBound()
     {
+        LocalRegistry.EnsureRunning();
+        using var proxy = new FaultProxy(LocalRegistry.Address);
         using var client = LocalRegistry.Client(new RegistryOptions { MaxConcurrentTransfers = 3 });
-        var repo = LocalRegistry.NewRepository("parallel");
+        var repo = LocalRegistry.NewRepository("parallel", proxy.Address);
         var items = Enumerable.Range(0, 8).Select(_ => LocalRegistry.RandomBlob(50_000)).Select(b => (b.Descriptor, BlobSource.FromBytes(b.Bytes))).ToList();
 
         var results = await client.PushBlobsAsync(repo, items, null, CancellationToken.None);
 
         Assert.All(results, r => Assert.Equal(BlobPushResult.Uploaded, r));
+        Assert.InRange(proxy.MaxConcurrentUploads, 1, 3);
         foreach (var (blob, _) in items)
         {
             Assert.True(await client.BlobExistsAsync(repo, blob.Digest, CancellationToken.None));
         }
+    }
+
+    [Fact]
+    public async Task ConcurrentPushesOfOneBlobShareOneUpload()
+    {
+        LocalRegistry.EnsureRunning();
+        using var proxy = new FaultProxy(LocalRegistry.Address);
+        using var client = LocalRegistry.Client();
+        var repo = LocalRegistry.NewRepository("dedup", proxy.Address);
+        var (blob, bytes) = LocalRegistry.RandomBlob(500_000);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => client.PushBlobAsync(repo, blob, BlobSource.FromBytes(bytes), null, CancellationToken.None)));
+
+        Assert.All(results, r => Assert.Equal(BlobPushResult.Uploaded, r));
+        Assert.Single(proxy.Requests, r => r.StartsWith("PUT ", StringComparison.Ordinal));
     }
 
     [Fact]

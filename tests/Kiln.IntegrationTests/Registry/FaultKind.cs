@@ -7,4 +7,7 @@ internal enum FaultKind
     Drop,
     Truncate,
     CorruptBody,
+
+    /// <summary>Forward, but replace the listed response headers (an empty value removes one).</summary>
+    RewriteHeaders,
 }

@@ -23,6 +23,8 @@ internal sealed class FaultProxy : IDisposable
     private readonly List<string> log = [];
     private readonly string upstreamAddress;
     private int faultsServed;
+    private int inFlightUploads;
+    private int maxInFlightUploads;
 
     public FaultProxy(string upstreamAddress)
     {
@@ -35,6 +37,9 @@ internal sealed class FaultProxy : IDisposable
     public string Address { get; }
 
     public int FaultsServed => Volatile.Read(ref faultsServed);
+
+    /// <summary>The most PUT and PATCH requests that were in flight at one time.</summary>
+    public int MaxConcurrentUploads => Volatile.Read(ref maxInFlightUploads);
 
     /// <summary>Requests seen, as "METHOD /path?query", in arrival order.</summary>
     public IReadOnlyList<string> Requests
@@ -97,9 +102,26 @@ internal sealed class FaultProxy : IDisposable
                         log.Add($"{request.Method} {request.Target}");
                     }
 
-                    if (!await ServeAsync(socket, stream, request).ConfigureAwait(false))
+                    var upload = request.Method is "PUT" or "PATCH";
+                    if (upload)
                     {
-                        return;
+                        var now = Interlocked.Increment(ref inFlightUploads);
+                        InterlockedMax(ref maxInFlightUploads, now);
+                    }
+
+                    try
+                    {
+                        if (!await ServeAsync(socket, stream, request).ConfigureAwait(false))
+                        {
+                            return;
+                        }
+                    }
+                    finally
+                    {
+                        if (upload)
+                        {
+                            Interlocked.Decrement(ref inFlightUploads);
+                        }
                     }
                 }
             }
@@ -120,8 +142,9 @@ internal sealed class FaultProxy : IDisposable
                 socket.LingerState = new LingerOption(true, 0);
                 return false;
             case FaultKind.Status:
-                var headers = fault.Headers.Select(h => (h.Name, h.Value)).Append(("Content-Length", "0"));
+                var headers = fault.Headers.Select(h => (h.Name, h.Value)).Append(("Content-Length", fault.Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 await WriteHeadAsync(stream, fault.Status, headers).ConfigureAwait(false);
+                await stream.WriteAsync(fault.Body).ConfigureAwait(false);
                 return true;
         }
 
@@ -143,9 +166,11 @@ internal sealed class FaultProxy : IDisposable
         using var response = await upstream.SendAsync(message).ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
         var length = response.Content.Headers.ContentLength ?? body.Length;
+        var rewritten = fault?.Kind == FaultKind.RewriteHeaders ? fault.Headers : [];
         var responseHeaders = response.Headers.Concat(response.Content.Headers)
-            .Where(h => !HopHeaders.Contains(h.Key))
+            .Where(h => !HopHeaders.Contains(h.Key) && !rewritten.Any(r => r.Name.Equals(h.Key, StringComparison.OrdinalIgnoreCase)))
             .SelectMany(h => h.Value.Select(v => (h.Key, v)))
+            .Concat(rewritten.Where(r => r.Value.Length > 0))
             .Append(("Content-Length", length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await WriteHeadAsync(stream, (int)response.StatusCode, responseHeaders).ConfigureAwait(false);
         if (request.Method == "HEAD" || body.Length == 0)
@@ -230,6 +255,14 @@ internal sealed class FaultProxy : IDisposable
         var body = new byte[contentLength];
         await stream.ReadExactlyAsync(body).ConfigureAwait(false);
         return new ProxyRequest(requestLine[0], requestLine[1], headers, body);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
     }
 
     private Fault? Take(string method, string target)

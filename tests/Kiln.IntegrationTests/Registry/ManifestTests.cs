@@ -44,9 +44,24 @@ public sealed class ManifestTests
         var resolved = await client.ResolveAsync(repo.WithTag("multi"), CancellationToken.None);
         var fetched = await client.GetManifestAsync(repo.WithTag("multi"), CancellationToken.None);
 
+        var byDigest = await client.PushManifestAsync(repo.WithDigest(pushed.Digest), MediaType.OciIndex, bytes, CancellationToken.None);
+        Assert.Equal(pushed, byDigest);
         Assert.Equal(MediaType.OciIndex, resolved.MediaType);
         Assert.Equal(pushed.Digest, resolved.Digest);
         Assert.Equal(index, fetched.Parse().Index);
+    }
+
+    [Fact]
+    public async Task ADeletedManifestIsGone()
+    {
+        using var client = LocalRegistry.Client();
+        var repo = LocalRegistry.NewRepository("delete");
+        var (pushed, _) = await TestImages.PushImageAsync(client, repo.WithTag("v1"));
+
+        await client.DeleteManifestAsync(repo, pushed.Digest, CancellationToken.None);
+
+        var ex = await Assert.ThrowsAsync<KilnException>(() => client.ResolveAsync(repo.WithDigest(pushed.Digest), CancellationToken.None));
+        Assert.Equal(ErrorCodes.RegistryNotFound, ex.Code);
     }
 
     [Fact]

@@ -55,23 +55,14 @@ internal sealed class RegistryProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var instance = new RegistryProcess(process, address, directory);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 100 && !process.HasExited; i++)
         {
-            try
+            if (LocalRegistry.IsListening(address))
             {
-                using var response = http.GetAsync($"http://{address}/v2/").GetAwaiter().GetResult();
                 return instance;
             }
-            catch (HttpRequestException)
-            {
-                if (process.HasExited)
-                {
-                    break;
-                }
 
-                Thread.Sleep(100);
-            }
+            Thread.Sleep(100);
         }
 
         instance.Dispose();

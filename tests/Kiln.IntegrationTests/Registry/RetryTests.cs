@@ -81,6 +81,19 @@ public sealed class RetryTests : IDisposable
     }
 
     [Fact]
+    public async Task AManifestBodyCutOffMidwayIsFetchedAgain()
+    {
+        var (pushed, bytes) = await TestImages.PushImageAsync(client, repo.WithTag("v1"));
+        proxy.Inject("GET", "/manifests/v1", Fault.Truncate);
+
+        var fetched = await client.GetManifestAsync(repo.WithTag("v1"), CancellationToken.None);
+
+        Assert.Equal(bytes, fetched.Bytes.ToArray());
+        Assert.Equal(pushed, fetched.Descriptor);
+        Assert.Equal(1, proxy.FaultsServed);
+    }
+
+    [Fact]
     public async Task ATruncatedBodyReadAsAStreamFailsNamingTheBlob()
     {
         var (blob, bytes) = LocalRegistry.RandomBlob(300_000);
@@ -152,6 +165,18 @@ public sealed class RetryTests : IDisposable
 
         Assert.Equal(ErrorCodes.RegistryRequestFailed, ex.Code);
         Assert.Equal(4, proxy.FaultsServed);
+    }
+
+    [Fact]
+    public async Task AnUnreachableTokenServiceIsAClearError()
+    {
+        var realm = $"http://127.0.0.1:{LocalRegistry.FreePort()}/token";
+        proxy.Inject("HEAD", "/manifests/", Fault.WithStatus(401, ("WWW-Authenticate", $"Bearer realm=\"{realm}\",service=\"svc\"")));
+
+        var ex = await Assert.ThrowsAsync<KilnException>(() => client.ResolveAsync(repo.WithTag("v1"), CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.TokenRequestFailed, ex.Code);
+        Assert.Contains(proxy.Address, ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -13,7 +13,7 @@ public sealed class TokenAuthTests : IDisposable
 
     public TokenAuthTests()
     {
-        tokens = new TokenServer(directory, requiredBasic: "robot:pw");
+        tokens = new TokenServer(directory, requiredBasic: "robot:pw", refreshToken: "identity-123");
         registry = RegistryProcess.Start(tokens.RegistryAuthConfig, directory);
     }
 
@@ -39,9 +39,22 @@ public sealed class TokenAuthTests : IDisposable
         Assert.Equal(pushed, await client.ResolveAsync(repo.WithTag("v1"), CancellationToken.None));
 
         var scopes = tokens.Requests.Select(q => Uri.UnescapeDataString(q)).ToList();
-        Assert.Single(scopes, q => q.Contains($"scope=repository:{repo.Repository}:pull,push", StringComparison.Ordinal));
-        Assert.Single(scopes, q => q.EndsWith($"scope=repository:{repo.Repository}:pull", StringComparison.Ordinal));
-        Assert.All(scopes, q => Assert.Contains($"service={TokenServer.Service}", q, StringComparison.Ordinal));
+        var request = Assert.Single(scopes);
+        Assert.Contains($"scope=repository:{repo.Repository}:pull,push", request, StringComparison.Ordinal);
+        Assert.Contains($"service={TokenServer.Service}", request, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PullOnlyWorkGetsAPullToken()
+    {
+        using var client = LocalRegistry.Client(credentials: Credentials());
+        var repo = LocalRegistry.NewRepository("pullonly", registry.Address);
+
+        Assert.Empty(await client.ListReferrersAsync(repo, Kiln.Oci.Digest.Sha256("s"u8), null, CancellationToken.None));
+        Assert.False(await client.BlobExistsAsync(repo, Kiln.Oci.Digest.Sha256("s"u8), CancellationToken.None));
+
+        var request = Uri.UnescapeDataString(Assert.Single(tokens.Requests));
+        Assert.EndsWith($"scope=repository:{repo.Repository}:pull", request, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,6 +99,20 @@ public sealed class TokenAuthTests : IDisposable
 
         Assert.Equal(ErrorCodes.RegistryUnauthorized, ex.Code);
         Assert.Contains(registry.Address, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnIdentityTokenIsExchangedThroughTheRefreshTokenGrant()
+    {
+        using var client = LocalRegistry.Client(credentials: LocalRegistry.CredentialsFromConfig(
+            LocalRegistry.AuthsConfig(registry.Address, ("identitytoken", "identity-123")), out _));
+        var repo = LocalRegistry.NewRepository("identity", registry.Address);
+        var (blob, bytes) = LocalRegistry.RandomBlob(3000);
+
+        Assert.Equal(BlobPushResult.Uploaded, await client.PushBlobAsync(repo, blob, BlobSource.FromBytes(bytes), null, CancellationToken.None));
+
+        Assert.All(tokens.Requests, r => Assert.StartsWith("POST:", r, StringComparison.Ordinal));
+        Assert.Contains(tokens.Requests, r => r.Contains("grant_type=refresh_token", StringComparison.Ordinal));
     }
 
     private Kiln.Registry.Credentials.DockerCredentialStore Credentials()

@@ -24,9 +24,10 @@ internal sealed class TokenServer : IDisposable
     private readonly Task loop;
     private int expiredToIssue;
 
-    public TokenServer(string directory, string? requiredBasic = null)
+    public TokenServer(string directory, string? requiredBasic = null, string? refreshToken = null)
     {
         RequiredBasic = requiredBasic;
+        RefreshToken = refreshToken;
         var request = new CertificateRequest("CN=kiln-test-token", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
         RootCertBundle = Path.Combine(directory, "token-root.pem");
@@ -46,7 +47,10 @@ internal sealed class TokenServer : IDisposable
     /// <summary>"user:password" a token request must present as Basic credentials; null allows anonymous.</summary>
     public string? RequiredBasic { get; }
 
-    /// <summary>The query strings of the token requests served, in order.</summary>
+    /// <summary>The identity token accepted by the OAuth2 refresh_token grant (POST); null refuses every POST.</summary>
+    public string? RefreshToken { get; }
+
+    /// <summary>The query strings of the GET token requests served, and "POST:" plus the form of each POST, in order.</summary>
     public IReadOnlyList<string> Requests => [.. requests];
 
     /// <summary>The YAML auth section for a registry that trusts this server.</summary>
@@ -97,23 +101,27 @@ internal sealed class TokenServer : IDisposable
 
     private void Handle(HttpListenerContext context)
     {
-        var query = context.Request.Url!.Query.TrimStart('?');
-        requests.Enqueue(query);
-        if (RequiredBasic is not null)
+        var post = context.Request.HttpMethod == "POST";
+        var query = post
+            ? new StreamReader(context.Request.InputStream, Encoding.UTF8).ReadToEnd()
+            : context.Request.Url!.Query.TrimStart('?');
+        requests.Enqueue(post ? "POST:" + query : query);
+        var pairs = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .Where(p => p.Length == 2)
+            .Select(p => (Name: p[0], Value: Uri.UnescapeDataString(p[1].Replace('+', ' '))))
+            .ToList();
+        var allowed = post
+            ? RefreshToken is not null && pairs.Contains(("grant_type", "refresh_token")) && pairs.Contains(("refresh_token", RefreshToken))
+            : RequiredBasic is null || context.Request.Headers["Authorization"] == "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(RequiredBasic));
+        if (!allowed)
         {
-            var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(RequiredBasic));
-            if (context.Request.Headers["Authorization"] != expected)
-            {
-                context.Response.StatusCode = 401;
-                context.Response.Close();
-                return;
-            }
+            context.Response.StatusCode = 401;
+            context.Response.Close();
+            return;
         }
 
-        var scopes = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('=', 2))
-            .Where(p => p.Length == 2 && p[0] == "scope")
-            .Select(p => Uri.UnescapeDataString(p[1]));
+        var scopes = pairs.Where(p => p.Name == "scope").Select(p => p.Value);
         var expired = Interlocked.Decrement(ref expiredToIssue) >= 0;
         var token = Sign(scopes, expired);
         var body = Encoding.UTF8.GetBytes(JsonSerializerSafe(token));

@@ -29,6 +29,11 @@ internal sealed class RegistryAuthenticator(ICredentialStore credentials, TokenC
         }
 
         var tokenScopes = scopes.Count > 0 ? scopes : challenge.Scopes;
+        if (PushTokenFor(registry, tokenScopes) is { } pushToken)
+        {
+            return new AuthenticationHeaderValue("Bearer", pushToken.Value);
+        }
+
         var key = TokenCache.Key(registry, tokenScopes);
         var token = await cache.GetOrFetchAsync(
             key,
@@ -92,6 +97,17 @@ internal sealed class RegistryAuthenticator(ICredentialStore credentials, TokenC
 
         return parsed.FirstOrDefault(c => c.IsBasic)
             ?? throw new KilnException(ErrorCodes.RegistryUnauthorized, $"registry {registry} asks for unsupported authentication scheme(s): {string.Join(", ", parsed.Select(c => c.Scheme))}");
+    }
+
+    /// <summary>A cached pull,push token that also covers a lone pull scope, so a push session's reads need no second token.</summary>
+    private BearerToken? PushTokenFor(string registry, IReadOnlyList<string> scopes)
+    {
+        if (scopes.Count != 1 || !scopes[0].StartsWith("repository:", StringComparison.Ordinal) || !scopes[0].EndsWith(":pull", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return cache.Peek(TokenCache.Key(registry, [scopes[0] + ",push"]));
     }
 
     private static AuthenticationHeaderValue Basic(RegistryCredential credential) =>

@@ -15,19 +15,14 @@ internal sealed class TokenClient(HttpClient http, RetryPolicies retries, TimePr
 {
     private const int MaxResponseBytes = 1024 * 1024;
     private static readonly TimeSpan MinimumLifetime = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(1);
 
     public async Task<BearerToken> FetchAsync(
         string registry, AuthChallenge challenge, IReadOnlyList<string> scopes, RegistryCredential? credential, CancellationToken cancellationToken)
     {
         var realm = RealmOf(registry, challenge);
         var requestedAt = time.GetUtcNow();
-        using var response = await retries.Request.ExecuteAsync(
-            async ct =>
-            {
-                using var request = CreateRequest(realm, challenge.Service, scopes, credential);
-                return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
-            },
-            cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(registry, realm, challenge.Service, scopes, credential, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             throw new KilnException(
@@ -80,6 +75,28 @@ internal sealed class TokenClient(HttpClient http, RetryPolicies retries, TimePr
         catch (JsonException e)
         {
             throw Invalid(registry, $"the response is not valid JSON: {e.Message}");
+        }
+    }
+
+    /// <summary>Sends the token request with retries and a one-minute limit; an unreachable service is a KilnException.</summary>
+    private async Task<HttpResponseMessage> SendAsync(
+        string registry, Uri realm, string? service, IReadOnlyList<string> scopes, RegistryCredential? credential, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(RequestTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await retries.Request.ExecuteAsync(
+                async ct =>
+                {
+                    using var request = CreateRequest(realm, service, scopes, credential);
+                    return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+                },
+                linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is HttpRequestException or IOException or OperationCanceledException)
+        {
+            throw new KilnException(ErrorCodes.TokenRequestFailed, $"the token service {realm.GetLeftPart(UriPartial.Path)} for {registry} is unreachable: {e.Message}", inner: e);
         }
     }
 

@@ -13,6 +13,7 @@ internal sealed class CredentialHelper(string name, CredentialEnvironment enviro
 {
     private const string TokenUsername = "<token>";
     private const int MaxOutputBytes = 1024 * 1024;
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
 
     public string Name => name;
 
@@ -49,34 +50,46 @@ internal sealed class CredentialHelper(string name, CredentialEnvironment enviro
             throw new KilnException(ErrorCodes.CredentialHelperFailed, $"cannot run credential helper {executable} for {serverUrl}: {e.Message}", inner: e);
         }
 
+        using var timeout = new CancellationTokenSource(Timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await process.StandardInput.WriteAsync(serverUrl.AsMemory(), cancellationToken).ConfigureAwait(false);
-            await process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
-            process.StandardInput.Close();
-            var stdoutTask = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var stderrTask = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-            var stdout = await stdoutTask.ConfigureAwait(false);
-            var stderr = await stderrTask.ConfigureAwait(false);
-            if (process.ExitCode != 0)
-            {
-                var message = (stdout + stderr).Trim();
-                if (message.Contains("credentials not found", StringComparison.OrdinalIgnoreCase))
-                {
-                    return null;
-                }
-
-                throw new KilnException(ErrorCodes.CredentialHelperFailed, $"credential helper {ExecutableName} failed for {serverUrl} (exit {process.ExitCode}): {Shorten(message)}");
-            }
-
-            return Parse(stdout, serverUrl);
+            return await RunAsync(process, serverUrl, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            TryKill(process);
+            throw new KilnException(ErrorCodes.CredentialHelperFailed, $"credential helper {ExecutableName} did not answer for {serverUrl} within {Timeout.TotalSeconds} seconds");
         }
         catch (OperationCanceledException)
         {
             TryKill(process);
             throw;
         }
+    }
+
+    private async Task<RegistryCredential?> RunAsync(Process process, string serverUrl, CancellationToken cancellationToken)
+    {
+        await process.StandardInput.WriteAsync(serverUrl.AsMemory(), cancellationToken).ConfigureAwait(false);
+        await process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
+        process.StandardInput.Close();
+        var stdoutTask = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderrTask = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        var stdout = await stdoutTask.ConfigureAwait(false);
+        var stderr = await stderrTask.ConfigureAwait(false);
+        if (process.ExitCode != 0)
+        {
+            var message = (stdout + stderr).Trim();
+            if (message.Contains("credentials not found", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            throw new KilnException(ErrorCodes.CredentialHelperFailed, $"credential helper {ExecutableName} failed for {serverUrl} (exit {process.ExitCode}): {Shorten(message)}");
+        }
+
+        return Parse(stdout, serverUrl);
     }
 
     private RegistryCredential? Parse(string output, string serverUrl)
