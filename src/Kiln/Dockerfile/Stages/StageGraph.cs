@@ -1,0 +1,189 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Kiln.Diagnostics;
+using Kiln.Dockerfile.Instructions;
+using Kiln.Dockerfile.Parsing;
+using Kiln.Oci;
+
+namespace Kiln.Dockerfile.Stages;
+
+/// <summary>
+/// The dependencies between stages (FROM, COPY --from, RUN --mount from=), resolved the way BuildKit does:
+/// a name matching a stage (case-insensitive) or a stage index is a stage, anything else an image.
+/// </summary>
+internal sealed record StageGraph(StageList Stages, ImmutableArray<StageDependency> Dependencies, ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>
+    /// Resolves every reference. <paramref name="resolve"/> expands a raw word (the conversion step passes its
+    /// expander); without it, references containing '$' stay unresolved.
+    /// </summary>
+    public static StageGraph Build(StageList stages, Func<Word, string?>? resolve = null)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var deps = ImmutableArray.CreateBuilder<StageDependency>();
+        foreach (var stage in stages.Stages)
+        {
+            Add(stage, StageReferenceKind.Base, stage.From.Image);
+            foreach (var instruction in stage.Commands)
+            {
+                switch (instruction)
+                {
+                    case CopyInstruction { From: { } from }:
+                        Add(stage, StageReferenceKind.CopyFrom, from);
+                        break;
+                    case RunInstruction run:
+                        foreach (var mount in run.Mounts)
+                        {
+                            if (mount is { From: { Length: > 0 } f, NeedsExpansion: false })
+                            {
+                                Add(stage, StageReferenceKind.MountFrom, new Word(f, mount.Raw.Span));
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        var graph = new StageGraph(stages, deps.ToImmutable(), []);
+        if (graph.FindCycle() is { } cycle)
+        {
+            diagnostics.Add(Diagnostic.Error(
+                ErrorCodes.DockerfileStageCycle, $"circular dependency detected on stage: {cycle.DisplayName}", cycle.Span));
+        }
+
+        return graph with { Diagnostics = [.. diagnostics] };
+
+        void Add(Stage stage, StageReferenceKind kind, Word reference)
+        {
+            var text = resolve is null
+                ? reference.Text.Contains('$', StringComparison.Ordinal) ? null : reference.Text
+                : resolve(reference);
+            if (text is null)
+            {
+                deps.Add(new StageDependency(stage.Index, kind, reference, null, null));
+                return;
+            }
+
+            if (kind == StageReferenceKind.CopyFrom && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            {
+                if (index >= stages.Stages.Length)
+                {
+                    diagnostics.Add(Diagnostic.Error(ErrorCodes.DockerfileInvalidStageIndex, $"invalid stage index {index}", reference.Span));
+                    return;
+                }
+
+                deps.Add(new StageDependency(stage.Index, kind, reference, index, null));
+                return;
+            }
+
+            if (stages.Find(text) is { } target)
+            {
+                deps.Add(new StageDependency(stage.Index, kind, reference, target.Index, null));
+                return;
+            }
+
+            if (text.Equals("scratch", StringComparison.OrdinalIgnoreCase) && kind == StageReferenceKind.Base)
+            {
+                deps.Add(new StageDependency(stage.Index, kind, reference, null, "scratch"));
+                return;
+            }
+
+            if (kind != StageReferenceKind.Base && !Reference.TryParse(text, out _, out var error))
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    ErrorCodes.DockerfileInvalidStageReference, $"failed to parse stage name \"{text}\": {error}", reference.Span));
+                return;
+            }
+
+            deps.Add(new StageDependency(stage.Index, kind, reference, null, text));
+        }
+    }
+
+    /// <summary>The stages <paramref name="stage"/> depends on directly.</summary>
+    public IEnumerable<int> DependenciesOf(int stage) =>
+        Dependencies.Where(d => d.Stage == stage && d.TargetStage is not null).Select(d => d.TargetStage!.Value).Distinct();
+
+    /// <summary>The target stage: by name (case-insensitive), or the last stage when <paramref name="target"/> is empty.</summary>
+    public Stage? SelectTarget(string? target, List<Diagnostic> diagnostics)
+    {
+        if (Stages.Stages.IsEmpty)
+        {
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.DockerfileNoStages, "dockerfile contains no stages to build"));
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(target))
+        {
+            return Stages.Stages[^1];
+        }
+
+        if (Stages.Find(target) is { } stage)
+        {
+            return stage;
+        }
+
+        diagnostics.Add(Diagnostic.Error(ErrorCodes.DockerfileUnknownTarget, $"target stage \"{target}\" could not be found"));
+        return null;
+    }
+
+    /// <summary>The indexes of the stages the target needs, the target included, in ascending order.</summary>
+    public ImmutableArray<int> ReachableFrom(int target)
+    {
+        var seen = new HashSet<int> { target };
+        var work = new Stack<int>();
+        work.Push(target);
+        while (work.Count > 0)
+        {
+            foreach (var dep in DependenciesOf(work.Pop()))
+            {
+                if (seen.Add(dep))
+                {
+                    work.Push(dep);
+                }
+            }
+        }
+
+        return [.. seen.Order()];
+    }
+
+    /// <summary>The first stage found on a dependency cycle (self-references included), or null.</summary>
+    public Stage? FindCycle()
+    {
+        var state = new int[Stages.Stages.Length];
+        foreach (var stage in Stages.Stages)
+        {
+            if (Visit(stage.Index) is { } found)
+            {
+                return Stages.Stages[found];
+            }
+        }
+
+        return null;
+
+        int? Visit(int i)
+        {
+            if (state[i] == 2)
+            {
+                return null;
+            }
+
+            if (state[i] == 1)
+            {
+                return i;
+            }
+
+            state[i] = 1;
+            foreach (var dep in DependenciesOf(i))
+            {
+                if (Visit(dep) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            state[i] = 2;
+            return null;
+        }
+    }
+}

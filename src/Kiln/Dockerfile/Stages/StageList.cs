@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Kiln.Diagnostics;
+using Kiln.Dockerfile.Instructions;
+
+namespace Kiln.Dockerfile.Stages;
+
+/// <summary>The instructions grouped into stages, plus the ARGs declared before the first FROM.</summary>
+internal sealed record StageList(ImmutableArray<ArgInstruction> MetaArgs, ImmutableArray<Stage> Stages, ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>Groups instructions by FROM; anything but ARG before the first FROM is an error.</summary>
+    public static StageList Build(IEnumerable<Instruction> instructions)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var metaArgs = ImmutableArray.CreateBuilder<ArgInstruction>();
+        var stages = ImmutableArray.CreateBuilder<Stage>();
+        FromInstruction? from = null;
+        var commands = ImmutableArray.CreateBuilder<Instruction>();
+        foreach (var instruction in instructions)
+        {
+            if (instruction is FromInstruction f)
+            {
+                Flush();
+                from = f;
+                continue;
+            }
+
+            if (from is not null)
+            {
+                commands.Add(instruction);
+            }
+            else if (instruction is ArgInstruction arg)
+            {
+                metaArgs.Add(arg);
+            }
+            else
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.DockerfileNoBuildStage, "no build stage in current context", instruction.Span));
+            }
+        }
+
+        Flush();
+        return new StageList(metaArgs.ToImmutable(), stages.ToImmutable(), [.. diagnostics]);
+
+        void Flush()
+        {
+            if (from is not null)
+            {
+                stages.Add(new Stage(stages.Count, from.StageName, from, commands.ToImmutable()));
+            }
+
+            commands.Clear();
+        }
+    }
+
+    /// <summary>The stage a name refers to (case-insensitive; the last of duplicates wins), or null.</summary>
+    public Stage? Find(string name)
+    {
+        for (var i = Stages.Length - 1; i >= 0; i--)
+        {
+            if (Stages[i].Name is { } n && n.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return Stages[i];
+            }
+        }
+
+        return null;
+    }
+}
