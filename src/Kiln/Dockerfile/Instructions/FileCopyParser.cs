@@ -69,7 +69,7 @@ internal static class FileCopyParser
 
     private static ImmutableArray<Word> Sources(InstructionContext c) => c.Node.Args[..^1];
 
-    private static FileOptions Options(InstructionContext c, FlagSet flags) =>
+    private static CopyOptions Options(InstructionContext c, FlagSet flags) =>
         new(
             flags.Word("chown") is { Text.Length: > 0 } chown ? chown : null,
             flags.Word("chmod") is { Text.Length: > 0 } chmod ? chmod : null,

@@ -32,13 +32,14 @@ internal sealed record DockerfileDocument(
 
         var (instructions, instructionDiagnostics) = InstructionParser.Parse(parse, options);
         diagnostics.AddRange(instructionDiagnostics);
-        var stages = StageList.Build(instructions);
+        var firstFrom = parse.Nodes.FirstOrDefault(n => n.Name == "from");
+        var stages = StageList.Build(instructions, firstFrom?.Span.Start.Line);
         diagnostics.AddRange(stages.Diagnostics);
         var graph = StageGraph.Build(stages);
         diagnostics.AddRange(graph.Diagnostics);
         Stage? selected = null;
         var reachable = ImmutableArray<int>.Empty;
-        if (!parse.Nodes.IsEmpty)
+        if (!parse.Nodes.IsEmpty && (firstFrom is null || !stages.Stages.IsEmpty))
         {
             selected = graph.SelectTarget(target, diagnostics);
             if (selected is not null)

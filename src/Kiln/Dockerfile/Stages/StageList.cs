@@ -7,8 +7,11 @@ namespace Kiln.Dockerfile.Stages;
 /// <summary>The instructions grouped into stages, plus the ARGs declared before the first FROM.</summary>
 internal sealed record StageList(ImmutableArray<ArgInstruction> MetaArgs, ImmutableArray<Stage> Stages, ImmutableArray<Diagnostic> Diagnostics)
 {
-    /// <summary>Groups instructions by FROM; anything but ARG before the first FROM is an error.</summary>
-    public static StageList Build(IEnumerable<Instruction> instructions)
+    /// <summary>
+    /// Groups instructions by FROM; anything but ARG before the first FROM is an error. When the first FROM was
+    /// itself invalid (<paramref name="firstFromLine"/> is its line), the instructions after it are dropped silently.
+    /// </summary>
+    public static StageList Build(IEnumerable<Instruction> instructions, int? firstFromLine = null)
     {
         var diagnostics = new List<Diagnostic>();
         var metaArgs = ImmutableArray.CreateBuilder<ArgInstruction>();
@@ -32,7 +35,7 @@ internal sealed record StageList(ImmutableArray<ArgInstruction> MetaArgs, Immuta
             {
                 metaArgs.Add(arg);
             }
-            else
+            else if (firstFromLine is null || instruction.Span.Start.Line < firstFromLine)
             {
                 diagnostics.Add(Diagnostic.Error(ErrorCodes.DockerfileNoBuildStage, "no build stage in current context", instruction.Span));
             }
