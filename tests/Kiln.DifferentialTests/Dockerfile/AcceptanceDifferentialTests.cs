@@ -4,7 +4,7 @@ namespace Kiln.DifferentialTests.Dockerfile;
 
 /// <summary>
 /// kiln accepts exactly the Dockerfiles the reference BuildKit accepts: the negative folder, the golden
-/// folder and a few extra edge cases, each compared against a cached verdict of docker buildx.
+/// folder and the edge cases in testdata/dockerfile/differential, each compared against a cached verdict of docker buildx.
 /// </summary>
 public class AcceptanceDifferentialTests
 {
@@ -22,10 +22,10 @@ public class AcceptanceDifferentialTests
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        foreach (var folder in new[] { "parse", "invalid" })
+        foreach (var folder in new[] { "parse", "invalid", "differential" })
         {
             var root = Path.Combine(AppContext.BaseDirectory, "testdata", "dockerfile", folder);
-            foreach (var dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+            foreach (var dir in Directory.GetDirectories(root).Where(d => File.Exists(Path.Combine(d, "Dockerfile"))).Order(StringComparer.Ordinal))
             {
                 var name = $"{folder}/{Path.GetFileName(dir)}";
                 if (!Excluded.ContainsKey(name))

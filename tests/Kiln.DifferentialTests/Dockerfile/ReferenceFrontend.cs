@@ -47,12 +47,13 @@ internal sealed class ReferenceFrontend
             var file = Path.Combine(dir.FullName, "Dockerfile");
             await File.WriteAllTextAsync(file, text, cancellationToken);
             var context = Directory.CreateDirectory(Path.Combine(dir.FullName, "ctx")).FullName;
-            var error = await RunAsync("targets", file, context, cancellationToken);
+            var error = await RunTwiceAsync("targets", file, context, cancellationToken);
             var hasFrom = text.Split('\n').Any(l => l.TrimStart().StartsWith("from", StringComparison.OrdinalIgnoreCase));
             if (error is null && hasFrom)
             {
-                error = await RunAsync("outline", file, context, cancellationToken);
-                if (error is not null && error.Contains("failed to resolve source metadata", StringComparison.Ordinal))
+                error = await RunTwiceAsync("outline", file, context, cancellationToken);
+                if (error is not null && (error.Contains("failed to resolve source metadata", StringComparison.Ordinal)
+                    || error.Contains("failed to do request", StringComparison.Ordinal)))
                 {
                     error = null;
                 }
@@ -68,6 +69,15 @@ internal sealed class ReferenceFrontend
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Runs once more when the CLI failed without printing an error (a transient client failure).</summary>
+    private static async Task<string?> RunTwiceAsync(string print, string file, string context, CancellationToken cancellationToken)
+    {
+        var error = await RunAsync(print, file, context, cancellationToken);
+        return error is not null && error.StartsWith("exit code", StringComparison.Ordinal)
+            ? await RunAsync(print, file, context, cancellationToken)
+            : error;
     }
 
     private static async Task<string?> RunAsync(string print, string file, string context, CancellationToken cancellationToken)
@@ -110,8 +120,13 @@ internal sealed class ReferenceFrontend
                 return null;
             }
 
-            var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("ERROR", StringComparison.Ordinal));
-            return line ?? $"exit code {process.ExitCode}";
+            var lines = output.Split('\n');
+            if (lines.Any(l => l.Contains("failed to resolve source metadata", StringComparison.Ordinal)))
+            {
+                return "failed to resolve source metadata";
+            }
+
+            return lines.FirstOrDefault(l => l.StartsWith("ERROR", StringComparison.Ordinal)) ?? $"exit code {process.ExitCode}";
         }
     }
 

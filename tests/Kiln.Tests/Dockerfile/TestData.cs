@@ -23,7 +23,7 @@ internal static class TestData
     {
         var root = UpdateGolden ? SourceDir(relative) : OutputDir(relative);
         return Directory.Exists(root)
-            ? Directory.GetDirectories(root).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)
+            ? Directory.GetDirectories(root).Where(d => File.Exists(Path.Combine(d, "Dockerfile"))).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)
             : [];
     }
 }

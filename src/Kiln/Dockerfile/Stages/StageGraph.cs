@@ -9,7 +9,7 @@ namespace Kiln.Dockerfile.Stages;
 
 /// <summary>
 /// The dependencies between stages (FROM, COPY --from, RUN --mount from=), resolved the way BuildKit does:
-/// a name matching a stage (case-insensitive) or a stage index is a stage, anything else an image.
+/// a name matching a stage or a stage index is a stage, anything else an image (which must be a valid reference).
 /// </summary>
 internal sealed record StageGraph(StageList Stages, ImmutableArray<StageDependency> Dependencies, ImmutableArray<Diagnostic> Diagnostics)
 {
@@ -56,9 +56,11 @@ internal sealed record StageGraph(StageList Stages, ImmutableArray<StageDependen
 
         void Add(Stage stage, StageReferenceKind kind, Word reference)
         {
-            var text = resolve is null
-                ? reference.Text.Contains('$', StringComparison.Ordinal) ? null : reference.Text
-                : resolve(reference);
+            // COPY --from is never expanded by BuildKit 0.13: "$X" there is a (malformed) image name.
+            var text = kind == StageReferenceKind.CopyFrom ? reference.Text
+                : resolve is not null ? resolve(reference)
+                : reference.Text.Contains('$', StringComparison.Ordinal) ? null
+                : reference.Text;
             if (text is null)
             {
                 deps.Add(new StageDependency(stage.Index, kind, reference, null, null));
@@ -77,7 +79,8 @@ internal sealed record StageGraph(StageList Stages, ImmutableArray<StageDependen
                 return;
             }
 
-            if (stages.Find(text) is { } target)
+            // FROM matches stage names exactly (they are stored lower-case); --from ignores case.
+            if (stages.Find(text, ignoreCase: kind != StageReferenceKind.Base) is { } target)
             {
                 deps.Add(new StageDependency(stage.Index, kind, reference, target.Index, null));
                 return;
@@ -89,7 +92,7 @@ internal sealed record StageGraph(StageList Stages, ImmutableArray<StageDependen
                 return;
             }
 
-            if (kind != StageReferenceKind.Base && !Reference.TryParse(text, out _, out var error))
+            if (!Reference.TryParse(text, out _, out var error))
             {
                 diagnostics.Add(Diagnostic.Error(
                     ErrorCodes.DockerfileInvalidStageReference, $"failed to parse stage name \"{text}\": {error}", reference.Span));

@@ -55,12 +55,12 @@ internal sealed record StageList(ImmutableArray<ArgInstruction> MetaArgs, Immuta
         }
     }
 
-    /// <summary>The stage a name refers to (case-insensitive; the last of duplicates wins), or null.</summary>
-    public Stage? Find(string name)
+    /// <summary>The stage a name refers to (the last of duplicates wins), or null.</summary>
+    public Stage? Find(string name, bool ignoreCase = true)
     {
         for (var i = Stages.Length - 1; i >= 0; i--)
         {
-            if (Stages[i].Name is { } n && n.Equals(name, StringComparison.OrdinalIgnoreCase))
+            if (Stages[i].Name is { } n && n.Equals(name, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
             {
                 return Stages[i];
             }
