@@ -62,6 +62,7 @@ internal static class ErrorCodes
     public static readonly ErrorCode DockerfileInvalidPort = new(1428, "DockerfileInvalidPort");
     public static readonly ErrorCode DockerfileInvalidChecksum = new(1429, "DockerfileInvalidChecksum");
     public static readonly ErrorCode DockerfileNoStages = new(1430, "DockerfileNoStages");
+    public static readonly ErrorCode DockerfileInvalidSignal = new(1431, "DockerfileInvalidSignal");
     public static readonly ErrorCode DockerfileUnknownTarget = new(1480, "DockerfileUnknownTarget");
     public static readonly ErrorCode DockerfileStageCycle = new(1481, "DockerfileStageCycle");
     public static readonly ErrorCode DockerfileInvalidStageIndex = new(1482, "DockerfileInvalidStageIndex");

@@ -35,6 +35,8 @@ public class ParserMutationTests
     [InlineData("CMD [\"a\", [[[[1]]]], \"b\"\n")]
     [InlineData("RUN --mount=type=cache,target=/c,id=x --mount=type=secret,id=s echo\n")]
     [InlineData("# c\n\\\n\n")]
+    [InlineData("FROM scratch AS a\nFROM a\nCOPY --from=0 x y\nRUN --mount=from=a,target=/m true\n")]
+    [InlineData("HEALTHCHECK --interval=bad CMD x\nBOGUS\n")]
     public void WorkIsLinearInInputSize(string unit)
     {
         var small = Allocated("FROM scratch\n" + Repeat(unit, 200));

@@ -52,9 +52,18 @@ public class StageGraphTests
     }
 
     [Fact]
-    public void CyclesThroughFromAreDetected()
+    public void FromSeesOnlyEarlierStages()
     {
         var doc = DockerfileDocument.Load("FROM b AS a\nFROM a AS b\n");
+        Assert.Empty(doc.Diagnostics);
+        Assert.Contains(doc.Graph.Dependencies, d => d is { Stage: 0, Image: "b" });
+        Assert.Contains(doc.Graph.Dependencies, d => d is { Stage: 1, TargetStage: 0 });
+    }
+
+    [Fact]
+    public void CyclesThroughCopyFromAreDetected()
+    {
+        var doc = DockerfileDocument.Load("FROM scratch AS a\nCOPY --from=b x y\nFROM scratch AS b\nRUN --mount=from=a,target=/a true\n");
         var d = Assert.Single(doc.Diagnostics);
         Assert.Equal(ErrorCodes.DockerfileStageCycle, d.Code);
         Assert.Equal(1, d.Span!.Start.Line);

@@ -46,7 +46,7 @@ internal static class HealthcheckParser
             return null;
         }
 
-        var errors = c.ErrorCount;
+        var errors = c.DiagnosticCount;
         var interval = Duration(c, flags, "interval");
         var timeout = Duration(c, flags, "timeout");
         var startPeriod = Duration(c, flags, "start-period");
@@ -68,7 +68,7 @@ internal static class HealthcheckParser
             }
         }
 
-        if (c.ErrorCount > errors)
+        if (c.DiagnosticCount > errors)
         {
             return null;
         }

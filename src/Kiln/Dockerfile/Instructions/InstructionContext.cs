@@ -14,7 +14,8 @@ internal sealed class InstructionContext(Node node, InstructionParserOptions opt
 
     public List<Diagnostic> Deferred { get; } = [];
 
-    public int ErrorCount => Diagnostics.Count(d => d.IsError);
+    /// <summary>How many diagnostics exist so far; compare before and after a check to see if it reported any.</summary>
+    public int DiagnosticCount => Diagnostics.Count;
 
     public FlagSet Flags(params (string Name, FlagKind Kind)[] declared) => new(Node.Flags, Diagnostics, declared);
 

@@ -6,9 +6,9 @@ namespace Kiln.Dockerfile.Instructions;
 /// <summary>Parses the name/value instructions: ARG (several names, optional defaults), ENV and LABEL.</summary>
 internal static class KeyValueParsers
 {
+    /// <summary>ARG, unlike the other instructions, never looks at flags: BuildKit ignores them.</summary>
     public static Instruction? ParseArg(InstructionContext c)
     {
-        var flags = c.Flags();
         if (!c.AtLeastOne())
         {
             return null;
@@ -36,7 +36,7 @@ internal static class KeyValueParsers
                 new Parsing.Word(word.Text[(eq + 1)..], word.Span with { Start = start with { Column = start.Column + eq + 1 } })));
         }
 
-        return new ArgInstruction(c.Node, args.ToImmutable()) { Flags = flags.All };
+        return new ArgInstruction(c.Node, args.ToImmutable());
     }
 
     public static Instruction? ParseEnv(InstructionContext c) =>

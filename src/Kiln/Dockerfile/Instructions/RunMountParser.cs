@@ -51,6 +51,10 @@ internal static class RunMountParser
             {
                 value = expand(value);
             }
+            else if (key == "from" && value.IndexOf('$', StringComparison.Ordinal) is var at && at >= 0 && at < value.Length - 1)
+            {
+                return Fail($"'{key}' doesn't support variable expansion, define alias stage instead");
+            }
             else if (value.Contains('$', StringComparison.Ordinal))
             {
                 m = m with { NeedsExpansion = true };
@@ -167,11 +171,6 @@ internal static class RunMountParser
                 m = m with { Id = value };
                 return null;
             case "sharing":
-                if (m.Type != MountType.Cache)
-                {
-                    return $"invalid cache sharing set for {Name(m.Type)} mount";
-                }
-
                 if (!Enum.TryParse<CacheSharing>(value, ignoreCase: true, out var sharing) || !Enum.IsDefined(sharing) || value.Any(char.IsDigit))
                 {
                     return $"unsupported sharing value \"{value}\"";

@@ -16,8 +16,7 @@ internal static class RunParser
 
         var flags = c.Flags([.. declared]);
         var network = flags.Word("network");
-        if (network is not null && !network.Text.Contains('$', StringComparison.Ordinal)
-            && network.Text is not ("" or "default" or "none" or "host"))
+        if (network is not null && network.Text is not ("default" or "none" or "host"))
         {
             c.Error(ErrorCodes.DockerfileInvalidNetwork, $"invalid network mode \"{network.Text}\"", network);
         }

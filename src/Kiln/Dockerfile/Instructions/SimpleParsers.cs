@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using Kiln.Diagnostics;
 
 namespace Kiln.Dockerfile.Instructions;
 
 /// <summary>Parses the one-value and list instructions: USER, WORKDIR, MAINTAINER, STOPSIGNAL, EXPOSE, VOLUME, ONBUILD.</summary>
-internal static partial class SimpleParsers
+internal static class SimpleParsers
 {
     public static Instruction? ParseUser(InstructionContext c) => One(c) ? new UserInstruction(c.Node, c.Node.Args[0]) : null;
 
@@ -12,7 +11,21 @@ internal static partial class SimpleParsers
 
     public static Instruction? ParseMaintainer(InstructionContext c) => One(c) ? new MaintainerInstruction(c.Node, c.Node.Args[0]) : null;
 
-    public static Instruction? ParseStopSignal(InstructionContext c) => One(c) ? new StopSignalInstruction(c.Node, c.Node.Args[0]) : null;
+    public static Instruction? ParseStopSignal(InstructionContext c)
+    {
+        if (!One(c))
+        {
+            return null;
+        }
+
+        var signal = c.Node.Args[0];
+        return signal.Text.Contains('$', StringComparison.Ordinal) || Signals.IsValid(signal.Text)
+            ? new StopSignalInstruction(c.Node, signal)
+            : new StopSignalInstruction(c.Node, signal)
+            {
+                DeferredErrors = [Diagnostic.Error(ErrorCodes.DockerfileInvalidSignal, $"invalid signal: {signal.Text}", signal.Span)],
+            };
+    }
 
     public static Instruction? ParseExpose(InstructionContext c)
     {
@@ -24,7 +37,7 @@ internal static partial class SimpleParsers
 
         foreach (var port in c.Node.Args)
         {
-            if (!port.Text.Contains('$', StringComparison.Ordinal) && !PortRegex().IsMatch(port.Text))
+            if (!port.Text.Contains('$', StringComparison.Ordinal) && !PortSpec.IsValid(port.Text))
             {
                 c.DeferredError(ErrorCodes.DockerfileInvalidPort, $"Invalid containerPort: {port.Text}", port);
             }
@@ -83,7 +96,4 @@ internal static partial class SimpleParsers
         c.Flags();
         return c.ExactlyOne();
     }
-
-    [GeneratedRegex(@"^(?:(?:[0-9.]*|\[[0-9a-fA-F:]*\]):(?:[0-9]+(?:-[0-9]+)?)?:)?[0-9]+(?:-[0-9]+)?(?:/(?i:tcp|udp|sctp))?$")]
-    private static partial Regex PortRegex();
 }

@@ -102,7 +102,8 @@ internal sealed class DockerfileParser
             }
 
             var node = NodeBuilder.Build(line, 0, line.Length, _escape, span, _diagnostics);
-            if (HeredocInstructions.Contains(node.Name) && !node.IsJson)
+            var heredocHost = node is { Name: "onbuild", Trigger: { } trigger } ? trigger : node;
+            if (HeredocInstructions.Contains(heredocHost.Name) && !heredocHost.IsJson)
             {
                 node = ReadHeredocs(node, line.Text, span);
             }

@@ -67,9 +67,9 @@ internal sealed record StageGraph(StageList Stages, ImmutableArray<StageDependen
                 return;
             }
 
-            if (kind == StageReferenceKind.CopyFrom && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            if (kind == StageReferenceKind.CopyFrom && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var index))
             {
-                if (index >= stages.Stages.Length)
+                if (index < 0 || index >= stages.Stages.Length)
                 {
                     diagnostics.Add(Diagnostic.Error(ErrorCodes.DockerfileInvalidStageIndex, $"invalid stage index {index}", reference.Span));
                     return;
@@ -79,8 +79,9 @@ internal sealed record StageGraph(StageList Stages, ImmutableArray<StageDependen
                 return;
             }
 
-            // FROM matches stage names exactly (they are stored lower-case); --from ignores case.
-            if (stages.Find(text, ignoreCase: kind != StageReferenceKind.Base) is { } target)
+            // FROM matches earlier stages only, by exact (lower-case) name; --from matches any stage, ignoring case.
+            var target = kind == StageReferenceKind.Base ? stages.Find(text, ignoreCase: false, before: stage.Index) : stages.Find(text);
+            if (target is not null)
             {
                 deps.Add(new StageDependency(stage.Index, kind, reference, target.Index, null));
                 return;
@@ -103,9 +104,18 @@ internal sealed record StageGraph(StageList Stages, ImmutableArray<StageDependen
         }
     }
 
+    private (ImmutableArray<StageDependency> For, ILookup<int, int> Edges)? _edges;
+
     /// <summary>The stages <paramref name="stage"/> depends on directly.</summary>
-    public IEnumerable<int> DependenciesOf(int stage) =>
-        Dependencies.Where(d => d.Stage == stage && d.TargetStage is not null).Select(d => d.TargetStage!.Value).Distinct();
+    public IEnumerable<int> DependenciesOf(int stage)
+    {
+        if (_edges is not { } cache || cache.For != Dependencies)
+        {
+            _edges = cache = (Dependencies, Dependencies.Where(d => d.TargetStage is not null).ToLookup(d => d.Stage, d => d.TargetStage!.Value));
+        }
+
+        return cache.Edges[stage].Distinct();
+    }
 
     /// <summary>The target stage: by name (case-insensitive), or the last stage when <paramref name="target"/> is empty.</summary>
     public Stage? SelectTarget(string? target, List<Diagnostic> diagnostics)

@@ -55,17 +55,41 @@ internal sealed record StageList(ImmutableArray<ArgInstruction> MetaArgs, Immuta
         }
     }
 
-    /// <summary>The stage a name refers to (the last of duplicates wins), or null.</summary>
-    public Stage? Find(string name, bool ignoreCase = true)
+    private (ImmutableArray<Stage> For, Dictionary<string, Stage> Map)? _byName;
+
+    /// <summary>
+    /// The stage a name refers to (the last of duplicates wins), or null; with <paramref name="before"/>, only
+    /// stages with a smaller index count.
+    /// </summary>
+    public Stage? Find(string name, bool ignoreCase = true, int? before = null)
     {
-        for (var i = Stages.Length - 1; i >= 0; i--)
+        if (before is { } limit)
         {
-            if (Stages[i].Name is { } n && n.Equals(name, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+            for (var i = Math.Min(limit, Stages.Length) - 1; i >= 0; i--)
             {
-                return Stages[i];
+                if (Stages[i].Name is { } n && n.Equals(name, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+                {
+                    return Stages[i];
+                }
             }
+
+            return null;
         }
 
-        return null;
+        if (_byName is not { } cache || cache.For != Stages)
+        {
+            var map = new Dictionary<string, Stage>(StringComparer.Ordinal);
+            foreach (var stage in Stages)
+            {
+                if (stage.Name is { } n)
+                {
+                    map[n] = stage;
+                }
+            }
+
+            _byName = cache = (Stages, map);
+        }
+
+        return cache.Map.GetValueOrDefault(ignoreCase ? name.ToLowerInvariant() : name);
     }
 }
