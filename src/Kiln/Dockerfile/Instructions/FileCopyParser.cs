@@ -34,6 +34,19 @@ internal static class FileCopyParser
             c.DeferredError(ErrorCodes.DockerfileInvalidChecksum, $"invalid checksum digest \"{checksum.Text}\"", checksum);
         }
 
+        if (checksum is not null)
+        {
+            foreach (var source in Sources(c))
+            {
+                if (!source.Text.Contains('$', StringComparison.Ordinal)
+                    && !source.Text.StartsWith("http://", StringComparison.Ordinal)
+                    && !source.Text.StartsWith("https://", StringComparison.Ordinal))
+                {
+                    c.DeferredError(ErrorCodes.DockerfileInvalidChecksum, "checksum can't be specified for non-HTTP sources", source);
+                }
+            }
+        }
+
         return new AddInstruction(c.Node, Sources(c), c.Node.Args[^1], Options(c, flags), checksum, flags.IsTrue("keep-git-dir"))
         {
             Flags = flags.All,
