@@ -50,17 +50,18 @@ static string BigDockerfile(int lineCount)
     var stage = 0;
     while (lines < lineCount)
     {
+        var from = stage == 0 ? "" : $"COPY --from=s{stage - 1} --chown=1:1 /out /in\n";
         sb.Append(CultureInfo.InvariantCulture, $"FROM $BASE AS s{stage}\n");
         sb.Append("RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    apt-get update \\\n    && apt-get install -y --no-install-recommends \\\n        curl \\\n        git \\\n    && rm -rf /var/lib/apt/lists/*\n");
         sb.Append("ENV A=1 B=\"two words\" C=three\nLABEL org.example.stage=\"value\"\n");
-        sb.Append(CultureInfo.InvariantCulture, $"COPY --from=s{Math.Max(0, stage - 1)} --chown=1:1 /out /in\n");
+        sb.Append(from);
         sb.Append("RUN <<EOF\nset -e\necho building\nmake -j4\nEOF\n");
         sb.Append("HEALTHCHECK --interval=30s CMD [\"true\"]\nCMD [\"/bin/app\", \"--serve\"]\n");
-        lines += 18;
+        lines += 16 + (stage == 0 ? 0 : 1);
         stage++;
     }
 
-    return sb.ToString();
+    return sb.Append("# end\n").ToString();
 }
 
 static List<string> Corpus(string root, int count)
@@ -71,7 +72,7 @@ static List<string> Corpus(string root, int count)
     for (var i = 0; corpus.Count < count; i++)
     {
         var text = files[i % files.Count];
-        corpus.Add(i < files.Count ? text : $"# copy {i}\n{text}");
+        corpus.Add(i < files.Count ? text : $"{text}\n# copy {i}\n");
     }
 
     return corpus;
