@@ -27,6 +27,8 @@ static void Measure(string name, List<string> files, int rounds)
     var lines = files.Sum(f => f.Count(c => c == '\n'));
     var bytes = files.Sum(f => Encoding.UTF8.GetByteCount(f));
     var errors = files.Count(f => DockerfileDocument.Load(f).HasErrors);
+    var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+    var alloc0 = GC.GetAllocatedBytesForCurrentThread();
     var sw = Stopwatch.StartNew();
     for (var r = 0; r < rounds; r++)
     {
@@ -37,10 +39,13 @@ static void Measure(string name, List<string> files, int rounds)
     }
 
     sw.Stop();
+    var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds / rounds;
+    var allocated = (GC.GetAllocatedBytesForCurrentThread() - alloc0) / rounds;
     var seconds = sw.Elapsed.TotalSeconds / rounds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{name}: {lines:N0} lines, {bytes / 1024.0:F0} KiB, {errors} with errors; {seconds * 1000:F2} ms per pass, " +
-        $"{lines / seconds:N0} lines/s, {bytes / seconds / 1048576:F1} MiB/s, {seconds / files.Count * 1e6:F1} µs per file"));
+        $"{lines / seconds:N0} lines/s, {bytes / seconds / 1048576:F1} MiB/s, {seconds / files.Count * 1e6:F1} µs per file; " +
+        $"CPU {cpu * 1000:F2} ms per pass, {allocated / (double)bytes:F0} bytes allocated per input byte"));
 }
 
 static string BigDockerfile(int lineCount)
