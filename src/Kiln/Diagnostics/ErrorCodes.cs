@@ -38,6 +38,12 @@ internal static class ErrorCodes
     // ---- end KILN15xx ----
 
     // ---- KILN16xx: graph, solver, build context ----
+    public static readonly ErrorCode InvalidIgnorePattern = new(1640, "InvalidIgnorePattern");
+    public static readonly ErrorCode ContextNotFound = new(1641, "ContextNotFound");
+    public static readonly ErrorCode ContextPathEscapes = new(1642, "ContextPathEscapes");
+    public static readonly ErrorCode ContextReadFailed = new(1643, "ContextReadFailed");
+    public static readonly ErrorCode ContextChangedDuringHash = new(1644, "ContextChangedDuringHash");
+    public static readonly ErrorCode ContextStatCacheFailed = new(1645, "ContextStatCacheFailed");
     // ---- end KILN16xx ----
 
     // ---- KILN17xx: executor and snapshots ----
