@@ -59,10 +59,11 @@ internal static class Re2Converter
     // i is just past '['.
     private static string? Class(StringBuilder output, string re2, ref int i)
     {
-        output.Append('[');
-        if (i < re2.Length && re2[i] == '^')
+        // RE2 matches code points; a negated class must take a whole surrogate pair as one character.
+        var negated = i < re2.Length && re2[i] == '^';
+        output.Append(negated ? "(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^" : "[");
+        if (negated)
         {
-            output.Append('^');
             i++;
         }
 
@@ -108,7 +109,7 @@ internal static class Re2Converter
             return "missing closing ]";
         }
 
-        output.Append(']');
+        output.Append(negated ? "])" : "]");
         i++;
         return null;
     }
