@@ -33,6 +33,16 @@ public sealed class ContextFixture : IDisposable
         return this;
     }
 
+    public ContextFixture Chmod(string relative, UnixFileMode mode)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            System.IO.File.SetUnixFileMode(Full(relative), mode);
+        }
+
+        return this;
+    }
+
     public ContextFixture Dir(string relative)
     {
         Directory.CreateDirectory(Full(relative));
