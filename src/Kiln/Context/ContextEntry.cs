@@ -6,8 +6,11 @@ namespace Kiln.Context;
 /// One path of a build context after ignore rules: its slash-separated path relative to the context root,
 /// its lstat, the target of a symlink, and (once hashed) the sha256 of a regular file's content.
 /// </summary>
-internal sealed record ContextEntry(string Path, ContextEntryKind Kind, FileStat Stat, string? LinkTarget = null, Digest? ContentDigest = null)
+internal sealed record ContextEntry(string Path, ContextEntryKind Kind, FileStat Stat, string? LinkTarget = null, Sha256Value? ContentHash = null)
 {
+    /// <summary>The sha256 digest of a hashed regular file's content.</summary>
+    public Digest? ContentDigest => ContentHash?.ToDigest();
+
     public static ContextEntryKind KindOf(FileStat stat) =>
         stat.IsRegular ? ContextEntryKind.File
         : stat.IsDirectory ? ContextEntryKind.Directory

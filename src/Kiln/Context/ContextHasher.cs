@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Kiln.Diagnostics;
-using Kiln.Oci;
 
 namespace Kiln.Context;
 
@@ -33,7 +32,8 @@ internal sealed class ContextHasher
 
     public async Task<ContextSnapshot> HashAsync(LocalContext context, ImmutableArray<ContextEntry> walked, CancellationToken cancellationToken)
     {
-        var cached = _cache?.LoadUnder(context.Directory) ?? [];
+        var cached = _cache?.Load(context.Directory) ?? [];
+        var keep = new List<KeyValuePair<string, StatCacheRecord>>();
         var entries = walked.ToBuilder();
         var misses = new List<int>();
         for (var i = 0; i < entries.Count; i++)
@@ -44,9 +44,10 @@ internal sealed class ContextHasher
                 continue;
             }
 
-            if (cached.TryGetValue(FullPath(context, entry), out var record) && record.Matches(entry.Stat))
+            if (cached.TryGetValue(entry.Path, out var record) && record.Matches(entry.Stat))
             {
-                entries[i] = entry with { ContentDigest = record.Digest };
+                entries[i] = entry with { ContentHash = record.Hash };
+                keep.Add(new(entry.Path, record));
             }
             else
             {
@@ -54,26 +55,32 @@ internal sealed class ContextHasher
             }
         }
 
-        var fresh = new ConcurrentDictionary<string, StatCacheRecord>(StringComparer.Ordinal);
-        var racyAfterNs = (_time.GetUtcNow() - RacyWindow).ToUnixTimeMilliseconds() * 1_000_000L;
+        var fresh = new ConcurrentBag<KeyValuePair<string, StatCacheRecord>>();
+        var now = _time.GetUtcNow();
+        var racyAfterNs = (now - RacyWindow).ToUnixTimeMilliseconds() * 1_000_000L;
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(misses, options, async (index, token) =>
         {
             var entry = entries[index];
-            var full = FullPath(context, entry);
-            var (digest, stat) = await HashStableAsync(full, entry, token).ConfigureAwait(false);
-            entries[index] = entry with { Stat = stat, ContentDigest = digest };
+            var (digest, stat) = await HashStableAsync(Path.Combine(context.Directory, entry.Path), entry, token).ConfigureAwait(false);
+            entries[index] = entry with { Stat = stat, ContentHash = digest };
             if (stat.MtimeNs < racyAfterNs)
             {
-                fresh[full] = StatCacheRecord.From(stat, digest);
+                fresh.Add(new(entry.Path, StatCacheRecord.From(stat, digest)));
             }
         }).ConfigureAwait(false);
 
-        _cache?.Store(fresh);
+        // Rewrite only when something was learned or records of vanished or changed files should go.
+        if (_cache is not null && (!fresh.IsEmpty || keep.Count != cached.Count))
+        {
+            keep.AddRange(fresh);
+            _cache.Save(context.Directory, keep, now);
+        }
+
         return new ContextSnapshot(context.Name, context.Directory, entries.ToImmutable());
     }
 
-    private async Task<(Digest Digest, FileStat Stat)> HashStableAsync(string full, ContextEntry entry, CancellationToken cancellationToken)
+    private async Task<(Sha256Value Hash, FileStat Stat)> HashStableAsync(string full, ContextEntry entry, CancellationToken cancellationToken)
     {
         var before = entry.Stat;
         for (var attempt = 1; ; attempt++)
@@ -98,7 +105,7 @@ internal sealed class ContextHasher
         }
     }
 
-    private async Task<(Digest Digest, long Length)> ReadDigestAsync(string full, string relative, CancellationToken cancellationToken)
+    private async Task<(Sha256Value Hash, long Length)> ReadDigestAsync(string full, string relative, CancellationToken cancellationToken)
     {
         try
         {
@@ -117,7 +124,7 @@ internal sealed class ContextHasher
                         total += read;
                     }
 
-                    return (Digest.FromHash(Digest.Sha256Algorithm, hash.GetHashAndReset()), total);
+                    return (Sha256Value.Read(hash.GetHashAndReset()), total);
                 }
                 finally
                 {
@@ -134,5 +141,4 @@ internal sealed class ContextHasher
     private static bool Same(FileStat a, FileStat b) =>
         a.Size == b.Size && a.MtimeNs == b.MtimeNs && a.CtimeNs == b.CtimeNs && a.Inode == b.Inode;
 
-    private static string FullPath(LocalContext context, ContextEntry entry) => Path.Combine(context.Directory, entry.Path);
 }

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
-using System.Text;
 using Kiln.Diagnostics;
 using Kiln.Oci;
 
@@ -13,18 +11,13 @@ namespace Kiln.Context;
 internal sealed class ContextSnapshot
 {
     private const int MaxSymlinkHops = 255;
-    private readonly Dictionary<string, int> _index;
+    private Dictionary<string, int>? _index;
 
     public ContextSnapshot(string name, string directory, ImmutableArray<ContextEntry> entries)
     {
         Name = name;
         Directory = directory;
         Entries = entries;
-        _index = new Dictionary<string, int>(entries.Length, StringComparer.Ordinal);
-        for (var i = 0; i < entries.Length; i++)
-        {
-            _index[entries[i].Path] = i;
-        }
     }
 
     public string Name { get; }
@@ -36,7 +29,8 @@ internal sealed class ContextSnapshot
     /// <summary>The digest of the whole context.</summary>
     public Digest Digest => DigestOf(ContextSelection.All);
 
-    public ContextEntry? Find(string path) => _index.TryGetValue(path, out var i) ? Entries[i] : null;
+    public ContextEntry? Find(string path) =>
+        LazyInitializer.EnsureInitialized(ref _index, BuildIndex).TryGetValue(path, out var i) ? Entries[i] : null;
 
     /// <summary>
     /// Resolves symlinks along <paramref name="path"/> within the context and returns the cleaned relative path
@@ -114,7 +108,7 @@ internal sealed class ContextSnapshot
             var matched = relative.Length == 0
                 || ((exclude is null || !exclude.IsExcluded(relative)) && (include is null || include.IsExcluded(relative)));
             selected.Add((relative, entry, matched));
-            if (matched)
+            if (matched && (include is not null || exclude is not null))
             {
                 for (var slash = relative.IndexOf('/'); slash > 0; slash = relative.IndexOf('/', slash + 1))
                 {
@@ -123,18 +117,17 @@ internal sealed class ContextSnapshot
             }
         }
 
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, $"root {root.Length}:{root}\n");
+        using var writer = new SelectionHashWriter(root);
         foreach (var (relative, entry, matched) in selected)
         {
             // A directory holding something selected is part of the selection, as a copy would create it.
             if (matched || (entry.Kind == ContextEntryKind.Directory && ancestors.Contains(relative)))
             {
-                AppendEntry(hash, relative, entry);
+                writer.Write(relative, entry);
             }
         }
 
-        return Digest.FromHash(Digest.Sha256Algorithm, hash.GetHashAndReset());
+        return writer.Finish();
     }
 
     private static string? RelativeTo(string root, string path)
@@ -154,24 +147,15 @@ internal sealed class ContextSnapshot
             : null;
     }
 
-    private static void AppendEntry(IncrementalHash hash, string relative, ContextEntry entry)
+    private Dictionary<string, int> BuildIndex()
     {
-        var kind = entry.Kind switch
+        var index = new Dictionary<string, int>(Entries.Length, StringComparer.Ordinal);
+        for (var i = 0; i < Entries.Length; i++)
         {
-            ContextEntryKind.File => 'f',
-            ContextEntryKind.Directory => 'd',
-            ContextEntryKind.Symlink => 'l',
-            _ => 's',
-        };
-        var payload = entry.Kind switch
-        {
-            ContextEntryKind.File => entry.ContentDigest?.ToString() ?? throw new KilnException(ErrorCodes.Internal, $"{entry.Path} was not hashed"),
-            ContextEntryKind.Symlink => entry.LinkTarget ?? "",
-            ContextEntryKind.Special => Convert.ToString(entry.Stat.Mode & FileStat.TypeMask, 8),
-            _ => "",
-        };
-        var perms = Convert.ToString(entry.Stat.Permissions, 8);
-        Append(hash, $"{kind} {perms} {entry.Stat.Uid} {entry.Stat.Gid} {Encoding.UTF8.GetByteCount(relative)}:{relative} {Encoding.UTF8.GetByteCount(payload)}:{payload}\n");
+            index[Entries[i].Path] = i;
+        }
+
+        return index;
     }
 
     private static IgnoreMatcher? Matcher(ImmutableArray<string> patterns)
@@ -184,8 +168,6 @@ internal sealed class ContextSnapshot
         var matcher = IgnoreMatcher.Create(patterns, out var errors);
         return errors.IsEmpty ? matcher : throw new KilnException(ErrorCodes.InvalidIgnorePattern, errors[0]);
     }
-
-    private static void Append(IncrementalHash hash, string text) => hash.AppendData(Encoding.UTF8.GetBytes(text));
 
     private static IEnumerable<string> SplitReversed(string path) => path.Split('/').Reverse();
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.IO.Enumeration;
+using System.Runtime.ExceptionServices;
 using Kiln.Diagnostics;
 
 namespace Kiln.Context;
@@ -8,6 +9,7 @@ namespace Kiln.Context;
 /// Walks a local context the way BuildKit's file sender does: entries in code-point order of their names,
 /// ignore rules applied with parent results, excluded directories pruned unless an exception may re-include
 /// something beneath them (then they appear only if something inside them does). Symlinks are never followed.
+/// Sibling directories are listed in parallel; the result order does not depend on it.
 /// </summary>
 internal static class ContextWalker
 {
@@ -21,70 +23,100 @@ internal static class ContextWalker
 
     public static ImmutableArray<ContextEntry> Walk(LocalContext context, CancellationToken cancellationToken)
     {
-        var output = ImmutableArray.CreateBuilder<ContextEntry>();
-        var pending = new List<PendingDirectory>();
-        WalkDirectory(context, "", IgnoreMatchState.None, pending, output, cancellationToken);
-        return output.ToImmutable();
+        try
+        {
+            return [.. WalkDirectory(context, "", context.Directory, IgnoreMatchState.None, excluded: false, cancellationToken)];
+        }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(ex.Flatten().InnerExceptions[0]).Throw();
+            throw;
+        }
     }
 
-    private static void WalkDirectory(
+    // The entries beneath one directory, in walk order.
+    private static List<ContextEntry> WalkDirectory(
         LocalContext context,
         string relativeDirectory,
+        string fullDirectory,
         IgnoreMatchState parentState,
-        List<PendingDirectory> pending,
-        ImmutableArray<ContextEntry>.Builder output,
+        bool excluded,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var fullDirectory = relativeDirectory.Length == 0 ? context.Directory : Path.Combine(context.Directory, relativeDirectory);
-        var names = ListNames(fullDirectory, relativeDirectory, pending.Count > 0 && !pending[^1].Emitted);
-        foreach (var name in names)
+        var names = ListNames(fullDirectory, relativeDirectory, excluded);
+        var children = new Child?[names.Count];
+        var descend = new List<int>();
+        if (names.Count > 0)
         {
-            var relative = relativeDirectory.Length == 0 ? name : relativeDirectory + "/" + name;
-            var full = Path.Combine(fullDirectory, name);
-            if (!NativeStat.TryLstat(full, out var stat))
+            using var handle = DirectoryHandle.Open(fullDirectory);
+            for (var i = 0; i < names.Count; i++)
             {
-                continue; // removed while walking
-            }
-
-            var state = IgnoreMatchState.None;
-            var excluded = !context.Ignore.IsEmpty && context.Ignore.IsExcluded(relative, parentState, out state);
-            var entry = new ContextEntry(relative, ContextEntry.KindOf(stat), stat, stat.IsSymlink ? ReadLink(full) : null);
-            if (excluded)
-            {
-                if (stat.IsDirectory && context.Ignore.MustDescendExcluded(relative))
+                var child = Decide(context, handle, relativeDirectory, fullDirectory, names[i], parentState);
+                children[i] = child;
+                if (child is { Descend: true })
                 {
-                    pending.Add(new PendingDirectory(entry, Emitted: false));
-                    WalkDirectory(context, relative, state, pending, output, cancellationToken);
-                    pending.RemoveAt(pending.Count - 1);
+                    descend.Add(i);
                 }
+            }
+        }
 
+        var subtrees = new List<ContextEntry>[names.Count];
+        if (descend.Count > 1)
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            Parallel.ForEach(descend, options, i => subtrees[i] = WalkChild(context, children[i]!.Value, fullDirectory, names[i], cancellationToken));
+        }
+        else
+        {
+            foreach (var i in descend)
+            {
+                subtrees[i] = WalkChild(context, children[i]!.Value, fullDirectory, names[i], cancellationToken);
+            }
+        }
+
+        var output = new List<ContextEntry>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (children[i] is not { } child)
+            {
                 continue;
             }
 
-            EmitPending(pending, output);
-            output.Add(entry);
-            if (stat.IsDirectory)
+            var subtree = subtrees[i];
+
+            // An excluded directory that was walked appears only around content re-included beneath it.
+            if (!child.Excluded || subtree is { Count: > 0 })
             {
-                pending.Add(new PendingDirectory(entry, Emitted: true));
-                WalkDirectory(context, relative, state, pending, output, cancellationToken);
-                pending.RemoveAt(pending.Count - 1);
+                output.Add(child.Entry);
+            }
+
+            if (subtree is not null)
+            {
+                output.AddRange(subtree);
             }
         }
+
+        return output;
     }
 
-    // Excluded directories that were descended into appear once something inside them is included.
-    private static void EmitPending(List<PendingDirectory> pending, ImmutableArray<ContextEntry>.Builder output)
+    private static Child? Decide(LocalContext context, DirectoryHandle handle, string relativeDirectory, string fullDirectory, string name, IgnoreMatchState parentState)
     {
-        for (var i = 0; i < pending.Count; i++)
+        if (!handle.TryLstat(name, out var stat))
         {
-            if (!pending[i].Emitted)
-            {
-                output.Add(pending[i].Entry);
-                pending[i] = pending[i] with { Emitted = true };
-            }
+            return null; // removed while walking
         }
+
+        var relative = relativeDirectory.Length == 0 ? name : relativeDirectory + "/" + name;
+        var state = IgnoreMatchState.None;
+        var excluded = !context.Ignore.IsEmpty && context.Ignore.IsExcluded(relative, parentState, out state);
+        var link = stat.IsSymlink ? ReadLink(Path.Combine(fullDirectory, name)) : null;
+        var descend = stat.IsDirectory && (!excluded || context.Ignore.MustDescendExcluded(relative));
+        return new Child(new ContextEntry(relative, ContextEntry.KindOf(stat), stat, link), state, excluded, descend);
     }
+
+    private static List<ContextEntry> WalkChild(LocalContext context, Child child, string fullDirectory, string name, CancellationToken cancellationToken) =>
+        WalkDirectory(context, child.Entry.Path, Path.Combine(fullDirectory, name), child.State, child.Excluded, cancellationToken);
 
     private static List<string> ListNames(string fullDirectory, string relativeDirectory, bool excluded)
     {
@@ -127,5 +159,5 @@ internal static class ContextWalker
 
     private static string Display(string relative) => relative.Length == 0 ? "." : relative;
 
-    private readonly record struct PendingDirectory(ContextEntry Entry, bool Emitted);
+    private readonly record struct Child(ContextEntry Entry, IgnoreMatchState State, bool Excluded, bool Descend);
 }

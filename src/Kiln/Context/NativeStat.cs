@@ -16,10 +16,13 @@ internal static partial class NativeStat
     private const int Enotdir = 20;
 
     /// <summary>Stats <paramref name="path"/>; false when it does not exist.</summary>
-    public static unsafe bool TryLstat(string path, out FileStat stat)
+    public static bool TryLstat(string path, out FileStat stat) => TryLstatAt(AtFdCwd, path, out stat);
+
+    /// <summary>Stats <paramref name="path"/> relative to the open directory <paramref name="directoryFd"/>.</summary>
+    public static unsafe bool TryLstatAt(int directoryFd, string path, out FileStat stat)
     {
         var buffer = stackalloc byte[256];
-        if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxBasicStats, buffer) != 0)
+        if (Statx(directoryFd, path, AtSymlinkNoFollow, StatxBasicStats, buffer) != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
             if (errno is Enoent or Enotdir)

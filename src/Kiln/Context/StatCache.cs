@@ -1,12 +1,13 @@
 using Kiln.Diagnostics;
-using Kiln.Oci;
 using Microsoft.Data.Sqlite;
 
 namespace Kiln.Context;
 
 /// <summary>
-/// A persistent map from a file's identity (absolute path, size, mtime and ctime in ns, inode, mode) to the
-/// sha256 of its content, in a small SQLite table, so that hashing an unchanged context reads no file.
+/// A persistent map from a context file's identity (path, size, mtime and ctime in ns, inode, mode) to the
+/// sha256 of its content, so that hashing an unchanged context reads no file. It is a small SQLite table with
+/// one row per context root whose value packs every record (see <see cref="StatCacheCodec"/>): loading a
+/// 100,000-file context is one row read, and a save drops records of files that no longer exist.
 /// </summary>
 internal sealed class StatCache : IDisposable
 {
@@ -21,20 +22,18 @@ internal sealed class StatCache : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
             var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
             connection.Open();
-            Execute(connection, """
+            using var command = connection.CreateCommand();
+            command.CommandText = """
                 PRAGMA journal_mode=WAL;
                 PRAGMA synchronous=NORMAL;
                 PRAGMA busy_timeout=5000;
                 CREATE TABLE IF NOT EXISTS context_stat_cache (
-                    path TEXT PRIMARY KEY,
-                    size INTEGER NOT NULL,
-                    mtime_ns INTEGER NOT NULL,
-                    ctime_ns INTEGER NOT NULL,
-                    inode INTEGER NOT NULL,
-                    mode INTEGER NOT NULL,
-                    digest TEXT NOT NULL
-                ) WITHOUT ROWID;
-                """);
+                    root TEXT PRIMARY KEY,
+                    records BLOB NOT NULL,
+                    updated_unix_ms INTEGER NOT NULL
+                );
+                """;
+            command.ExecuteNonQuery();
             return new StatCache(connection);
         }
         catch (SqliteException ex)
@@ -43,58 +42,34 @@ internal sealed class StatCache : IDisposable
         }
     }
 
-    /// <summary>Loads every record under <paramref name="root"/> in one query, keyed by absolute path.</summary>
-    public Dictionary<string, StatCacheRecord> LoadUnder(string root)
+    /// <summary>The records saved for the context at <paramref name="root"/>, keyed by relative path.</summary>
+    public Dictionary<string, StatCacheRecord> Load(string root)
     {
-        var prefix = root.EndsWith('/') ? root : root + "/";
-        var records = new Dictionary<string, StatCacheRecord>(StringComparer.Ordinal);
-        using var command = _connection.CreateCommand();
-
-        // '/' + 1 == '0': the half-open range [prefix, prefix with its last '/' bumped) holds exactly the paths under it.
-        command.CommandText = "SELECT path, size, mtime_ns, ctime_ns, inode, mode, digest FROM context_stat_cache WHERE path >= $lo AND path < $hi";
-        command.Parameters.AddWithValue("$lo", prefix);
-        command.Parameters.AddWithValue("$hi", prefix[..^1] + "0");
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            if (Digest.TryParse(reader.GetString(6), out var digest))
-            {
-                var record = new StatCacheRecord(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), unchecked((ulong)reader.GetInt64(4)), (uint)reader.GetInt64(5), digest);
-                records[reader.GetString(0)] = record;
-            }
-        }
-
-        return records;
-    }
-
-    /// <summary>Stores records in one transaction.</summary>
-    public void Store(IReadOnlyCollection<KeyValuePair<string, StatCacheRecord>> records)
-    {
-        if (records.Count == 0)
-        {
-            return;
-        }
-
         try
         {
-            using var transaction = _connection.BeginTransaction();
             using var command = _connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "INSERT OR REPLACE INTO context_stat_cache (path, size, mtime_ns, ctime_ns, inode, mode, digest) VALUES ($p, $s, $m, $c, $i, $o, $d)";
-            var parameters = new[] { "$p", "$s", "$m", "$c", "$i", "$o", "$d" }.Select(n => command.Parameters.Add(n, SqliteType.Text)).ToArray();
-            foreach (var (path, record) in records)
-            {
-                parameters[0].Value = path;
-                parameters[1].Value = record.Size;
-                parameters[2].Value = record.MtimeNs;
-                parameters[3].Value = record.CtimeNs;
-                parameters[4].Value = unchecked((long)record.Inode);
-                parameters[5].Value = (long)record.Mode;
-                parameters[6].Value = record.Digest.ToString();
-                command.ExecuteNonQuery();
-            }
+            command.CommandText = "SELECT records FROM context_stat_cache WHERE root = $root";
+            command.Parameters.AddWithValue("$root", root);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? StatCacheCodec.Decode((byte[])reader.GetValue(0)) : new Dictionary<string, StatCacheRecord>(StringComparer.Ordinal);
+        }
+        catch (SqliteException ex)
+        {
+            throw new KilnException(ErrorCodes.ContextStatCacheFailed, $"cannot read stat cache: {ex.Message}", inner: ex);
+        }
+    }
 
-            transaction.Commit();
+    /// <summary>Replaces the records of the context at <paramref name="root"/>.</summary>
+    public void Save(string root, IReadOnlyCollection<KeyValuePair<string, StatCacheRecord>> records, DateTimeOffset now)
+    {
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "INSERT OR REPLACE INTO context_stat_cache (root, records, updated_unix_ms) VALUES ($root, $records, $now)";
+            command.Parameters.AddWithValue("$root", root);
+            command.Parameters.AddWithValue("$records", StatCacheCodec.Encode(records));
+            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            command.ExecuteNonQuery();
         }
         catch (SqliteException ex)
         {
@@ -103,11 +78,4 @@ internal sealed class StatCache : IDisposable
     }
 
     public void Dispose() => _connection.Dispose();
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }

@@ -1,12 +1,10 @@
-using Kiln.Oci;
-
 namespace Kiln.Context;
 
 /// <summary>A file identity as the stat cache keeps it, with the digest of the content it had.</summary>
-internal readonly record struct StatCacheRecord(long Size, long MtimeNs, long CtimeNs, ulong Inode, uint Mode, Digest Digest)
+internal readonly record struct StatCacheRecord(long Size, long MtimeNs, long CtimeNs, ulong Inode, uint Mode, Sha256Value Hash)
 {
-    public static StatCacheRecord From(FileStat stat, Digest digest) =>
-        new(stat.Size, stat.MtimeNs, stat.CtimeNs, stat.Inode, stat.Mode, digest);
+    public static StatCacheRecord From(FileStat stat, Sha256Value hash) =>
+        new(stat.Size, stat.MtimeNs, stat.CtimeNs, stat.Inode, stat.Mode, hash);
 
     /// <summary>True when <paramref name="stat"/> describes the same unchanged file.</summary>
     public bool Matches(FileStat stat) =>

@@ -91,6 +91,32 @@ public sealed class ContextHasherTests : IDisposable
     }
 
     [Fact]
+    public async Task SelectionWithAnExceptionKeepsTheDirectoryAroundReIncludedContent()
+    {
+        _context.File("src/keep", "k").File("src/other", "o");
+        var selection = new ContextSelection("", [], ["src", "!src/keep"]);
+        var before = (await HashAsync()).DigestOf(selection);
+
+        _context.File("src/other", "changed");
+        Assert.Equal(before, (await HashAsync()).DigestOf(selection));
+
+        _context.Chmod("src", UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+        Assert.NotEqual(before, (await HashAsync()).DigestOf(selection));
+    }
+
+    [Fact]
+    public async Task RecordsOfDeletedFilesAreDropped()
+    {
+        _context.File("a").File("b");
+        var database = Path.Combine(_context.Outside, "stat.db");
+        await HashAsync(new CountingFileReader(), database);
+        File.Delete(_context.Full("b"));
+        await HashAsync(new CountingFileReader(), database);
+        using var cache = StatCache.Open(database);
+        Assert.Equal(["a"], cache.Load(_context.Root).Keys);
+    }
+
+    [Fact]
     public async Task SelectionThroughAnInsideSymlinkResolvesButAnEscapingOneIsRefused()
     {
         _context.File("real/f", "x").Symlink("link", "real").Symlink("up", "../..").Symlink("abs", "/etc");
