@@ -39,14 +39,23 @@ internal static class BuildxRunner
         }
     }
 
-    /// <summary>Every path under <paramref name="root"/> (files, directories, symlinks), slash-separated and sorted.</summary>
+    /// <summary>Every path under <paramref name="root"/> (files, directories, symlinks), slash-separated and sorted; symlinks are not followed.</summary>
     public static List<string> ListTree(string root)
     {
         var paths = new List<string>();
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, ReturnSpecialDirectories = false };
-        foreach (var path in Directory.EnumerateFileSystemEntries(root, "*", options))
+        var pending = new Stack<string>();
+        pending.Push(root);
+        var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, ReturnSpecialDirectories = false };
+        while (pending.Count > 0)
         {
-            paths.Add(Path.GetRelativePath(root, path).Replace('\\', '/'));
+            foreach (var info in new DirectoryInfo(pending.Pop()).EnumerateFileSystemInfos("*", options))
+            {
+                paths.Add(Path.GetRelativePath(root, info.FullName).Replace('\\', '/'));
+                if (info is DirectoryInfo && info.LinkTarget is null)
+                {
+                    pending.Push(info.FullName);
+                }
+            }
         }
 
         paths.Sort(StringComparer.Ordinal);

@@ -73,6 +73,30 @@ public sealed class IgnoreDifferentialTests : IDisposable
         Assert.DoesNotContain("b", actual);
     }
 
+    [Fact]
+    public async Task SymlinksAndEmptyDirectoriesMatchBuildKit()
+    {
+        var context = Path.Combine(_work, "links");
+        CreateTree(context, ["real/f", "logs/a.log", "logs/keep"]);
+        Directory.CreateDirectory(Path.Combine(context, "empty"));
+        Directory.CreateDirectory(Path.Combine(context, "ignored-empty"));
+        File.CreateSymbolicLink(Path.Combine(context, "inside"), "real");
+        File.CreateSymbolicLink(Path.Combine(context, "outside"), "/etc");
+        File.CreateSymbolicLink(Path.Combine(context, "up"), "../..");
+        File.WriteAllText(Path.Combine(context, ".dockerignore"), "ignored-empty\nlogs\n!logs/keep\n");
+        var dockerfile = Path.Combine(_work, "links.Dockerfile");
+        File.WriteAllText(dockerfile, "FROM scratch\nCOPY . /\n");
+        var output = Path.Combine(_work, "out-links");
+        await BuildxRunner.BuildToLocalAsync(dockerfile, context, output, []);
+
+        var entries = ContextWalker.Walk(LocalContext.Open(LocalContext.DefaultName, context), CancellationToken.None);
+        Assert.Equal(BuildxRunner.ListTree(output), entries.Select(e => e.Path).Order(StringComparer.Ordinal));
+        foreach (var link in entries.Where(e => e.Kind == ContextEntryKind.Symlink))
+        {
+            Assert.Equal(new FileInfo(Path.Combine(output, link.Path)).LinkTarget, link.LinkTarget);
+        }
+    }
+
     private static IEnumerable<(string Patterns, string Path)> IgnoreRows()
     {
         foreach (var line in File.ReadAllLines("testdata/context/ignore.txt"))
