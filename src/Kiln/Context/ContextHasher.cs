@@ -85,7 +85,7 @@ internal sealed class ContextHasher
         var before = entry.Stat;
         for (var attempt = 1; ; attempt++)
         {
-            var (digest, length) = await ReadDigestAsync(full, entry.Path, cancellationToken).ConfigureAwait(false);
+            var (digest, length) = await ReadDigestAsync(full, entry.Path, before, cancellationToken).ConfigureAwait(false);
             if (!NativeStat.TryLstat(full, out var after))
             {
                 throw new KilnException(ErrorCodes.ContextChangedDuringHash, $"{entry.Path} was removed while it was being hashed");
@@ -105,13 +105,21 @@ internal sealed class ContextHasher
         }
     }
 
-    private async Task<(Sha256Value Hash, long Length)> ReadDigestAsync(string full, string relative, CancellationToken cancellationToken)
+    private async Task<(Sha256Value Hash, long Length)> ReadDigestAsync(string full, string relative, FileStat expected, CancellationToken cancellationToken)
     {
         try
         {
             var stream = _reader.OpenRead(full);
             await using (stream.ConfigureAwait(false))
             {
+                // The path may have been swapped (say, for a symlink out of the context) since it was stat'ed:
+                // the content of any other inode is never used, and a length of -1 makes the caller look again.
+                if (stream is FileStream file && NativeStat.Fstat(file.SafeFileHandle) is var opened
+                    && (opened.Inode != expected.Inode || opened.Device != expected.Device || !opened.IsRegular))
+                {
+                    return (default, -1);
+                }
+
                 using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
                 var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(256 * 1024);
                 try

@@ -13,7 +13,8 @@ internal sealed record LocalContext(string Name, string Directory, IgnoreMatcher
 
     /// <summary>
     /// Opens <paramref name="directory"/>. The ignore file is <c>&lt;Dockerfile&gt;.dockerignore</c> beside the
-    /// Dockerfile when that exists, else <c>.dockerignore</c> at the context root; malformed patterns throw
+    /// Dockerfile when that exists (a relative Dockerfile path is taken from the context directory), else
+    /// <c>.dockerignore</c> at the context root; malformed patterns throw
     /// <see cref="ErrorCodes.InvalidIgnorePattern"/> with their lines.
     /// </summary>
     public static LocalContext Open(string name, string directory, string? dockerfilePath = null)

@@ -11,6 +11,7 @@ internal static partial class NativeStat
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
+    private const int AtEmptyPath = 0x1000;
     private const uint StatxBasicStats = 0x7FF;
     private const int Enoent = 2;
     private const int Enotdir = 20;
@@ -19,10 +20,10 @@ internal static partial class NativeStat
     public static bool TryLstat(string path, out FileStat stat) => TryLstatAt(AtFdCwd, path, out stat);
 
     /// <summary>Stats <paramref name="path"/> relative to the open directory <paramref name="directoryFd"/>.</summary>
-    public static unsafe bool TryLstatAt(int directoryFd, string path, out FileStat stat)
+    public static unsafe bool TryLstatAt(int directoryFd, string path, out FileStat stat, int extraFlags = 0)
     {
         var buffer = stackalloc byte[256];
-        if (Statx(directoryFd, path, AtSymlinkNoFollow, StatxBasicStats, buffer) != 0)
+        if (Statx(directoryFd, path, AtSymlinkNoFollow | extraFlags, StatxBasicStats, buffer) != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
             if (errno is Enoent or Enotdir)
@@ -44,6 +45,26 @@ internal static partial class NativeStat
             Inode: *(ulong*)(buffer + 32),
             Device: ((ulong)*(uint*)(buffer + 136) << 32) | *(uint*)(buffer + 140));
         return true;
+    }
+
+    /// <summary>Stats an open file.</summary>
+    public static FileStat Fstat(SafeHandle handle)
+    {
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            return TryLstatAt((int)handle.DangerousGetHandle(), "", out var stat, AtEmptyPath)
+                ? stat
+                : throw new KilnException(ErrorCodes.ContextReadFailed, "cannot stat an open file");
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
     }
 
     public static FileStat Lstat(string path) =>

@@ -210,6 +210,28 @@ public sealed class ContextHasherTests : IDisposable
         Assert.Equal(ContextHasher.MaxAttempts, reader.Reads);
     }
 
+    [Fact]
+    public async Task FileSwappedForASymlinkOutOfTheContextIsNeverHashed()
+    {
+        var secret = Path.Combine(_context.Outside, "secret");
+        File.WriteAllText(secret, "outside");
+        _context.File("a", "inside");
+        var reader = new CountingFileReader
+        {
+            BeforeOpen = (path, count) =>
+            {
+                if (count == 1)
+                {
+                    File.Delete(path);
+                    File.CreateSymbolicLink(path, secret);
+                }
+            },
+        };
+        var ex = await Assert.ThrowsAsync<KilnException>(() => HashAsync(reader));
+        Assert.Equal(ErrorCodes.ContextChangedDuringHash, ex.Code);
+        Assert.Equal(1, reader.Reads);
+    }
+
     private async Task<ContextSnapshot> HashAsync(CountingFileReader? reader = null, string? database = null, TimeProvider? time = null)
     {
         using var cache = database is null ? null : StatCache.Open(database);
