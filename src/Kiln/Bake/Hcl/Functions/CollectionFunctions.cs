@@ -23,10 +23,9 @@ internal static class CollectionFunctions
 
     private static HclValue Length(FunctionArguments a) => a.NotNull(0) switch
     {
-        HclString s => HclValue.From(StringFunctions.Graphemes(s.Value).Count()),
         HclTuple t => HclValue.From(t.Count),
         HclObject o => HclValue.From(o.Count),
-        _ => throw a.Invalid(0, "collection or structural type is required"),
+        _ => throw a.Invalid(0, "collection must be a list, a map or a tuple"),
     };
 
     private static HclValue Index(FunctionArguments a)

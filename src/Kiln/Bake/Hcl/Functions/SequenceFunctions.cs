@@ -20,7 +20,6 @@ internal static class SequenceFunctions
         HclFunction.Fixed("flatten", 1, a => HclValue.Tuple(Flatten(a.List(0)))),
         HclFunction.Fixed("indexof", 2, IndexOf),
         new HclFunction("range", 1, 3, Range),
-        HclFunction.Fixed("reverse", 1, Reverse),
         HclFunction.Fixed("reverselist", 1, Reverse),
         HclFunction.Fixed("slice", 3, Slice),
         HclFunction.Fixed("sort", 1, a => HclValue.Tuple(a.StringList(0).Order(StringComparer.Ordinal).Select(HclValue.From))),

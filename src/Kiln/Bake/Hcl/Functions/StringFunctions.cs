@@ -15,6 +15,7 @@ internal static class StringFunctions
         Unary("trimspace", s => s.Trim()),
         Unary("chomp", s => s.TrimEnd('\r', '\n')),
         Unary("strrev", s => string.Concat(Graphemes(s).Reverse())),
+        Unary("reverse", s => string.Concat(Graphemes(s).Reverse())),
         Unary("title", Title),
         Unary("sanitize", Sanitize),
         Unary("basename", Basename),
