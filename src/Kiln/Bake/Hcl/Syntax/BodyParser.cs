@@ -7,6 +7,8 @@ namespace Kiln.Bake.Hcl.Syntax;
 /// <summary>Parses bodies: attributes (<c>name = expr</c>) and blocks (<c>type "label" { ... }</c>), recovering line by line.</summary>
 internal sealed class BodyParser(TokenStream tokens, ExpressionParser expressions)
 {
+    private int _depth;
+
     public HclBody ParseBody(TokenKind end, SourcePosition start)
     {
         var attributes = ImmutableArray.CreateBuilder<HclAttribute>();
@@ -50,7 +52,7 @@ internal sealed class BodyParser(TokenStream tokens, ExpressionParser expression
 
                 EndOfItem(end);
             }
-            else if (tokens.Peek().Kind is TokenKind.Identifier or TokenKind.OpenQuote or TokenKind.OpenBrace)
+            else if (tokens.PeekRaw().Kind is not (TokenKind.Newline or TokenKind.EndOfFile))
             {
                 if (ParseBlock(name) is { } block)
                 {
@@ -106,9 +108,18 @@ internal sealed class BodyParser(TokenStream tokens, ExpressionParser expression
 
         var open = tokens.Next();
         HclBody body;
+        if (_depth >= ExpressionParser.MaxDepth)
+        {
+            tokens.Error(ErrorCodes.HclUnexpectedToken, $"Blocks nested too deep: more than {ExpressionParser.MaxDepth} levels", tokens.Span(open));
+            tokens.SkipToEnd();
+            return null;
+        }
+
         if (tokens.PeekRaw().Kind is TokenKind.Newline)
         {
+            _depth++;
             body = ParseBody(TokenKind.CloseBrace, open.Start);
+            _depth--;
         }
         else
         {

@@ -20,7 +20,7 @@ internal sealed class CollectionParser(TokenStream tokens, ExpressionParser expr
             }
 
             var items = ImmutableArray.CreateBuilder<Expression>();
-            while (tokens.Peek().Kind is not (TokenKind.CloseBracket or TokenKind.EndOfFile))
+            while (tokens.Peek().Kind is not (TokenKind.CloseBracket or TokenKind.EndOfFile) && !tokens.LooksLikeAttributeStart())
             {
                 items.Add(expressions.Parse());
                 if (!tokens.Accept(TokenKind.Comma))

@@ -22,6 +22,7 @@ internal sealed class ExpressionParser
     private readonly TemplateParser _templates;
     private readonly CollectionParser _collections;
     private int _splatCount;
+    private int _depth;
 
     public ExpressionParser(TokenStream tokens)
     {
@@ -32,7 +33,31 @@ internal sealed class ExpressionParser
 
     public TemplateParser Templates => _templates;
 
+    /// <summary>Deeper nesting than this is refused, so hostile input cannot exhaust the stack.</summary>
+    public const int MaxDepth = 200;
+
     public Expression Parse()
+    {
+        if (_depth >= MaxDepth)
+        {
+            var at = _tokens.Peek();
+            _tokens.Error(ErrorCodes.HclUnexpectedToken, $"Expression nesting too deep: more than {MaxDepth} levels", _tokens.Span(at));
+            _tokens.SkipToEnd();
+            return new ErrorExpression(_tokens.Span(at));
+        }
+
+        _depth++;
+        try
+        {
+            return ParseConditional();
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private Expression ParseConditional()
     {
         var condition = ParseBinary(0);
         if (!_tokens.Accept(TokenKind.Question))
@@ -156,7 +181,7 @@ internal sealed class ExpressionParser
         _tokens.PushNewlines(true);
         var arguments = ImmutableArray.CreateBuilder<Expression>();
         var expand = false;
-        while (_tokens.Peek().Kind is not (TokenKind.CloseParen or TokenKind.EndOfFile))
+        while (_tokens.Peek().Kind is not (TokenKind.CloseParen or TokenKind.EndOfFile) && !_tokens.LooksLikeAttributeStart())
         {
             arguments.Add(Parse());
             if (_tokens.Accept(TokenKind.Ellipsis))

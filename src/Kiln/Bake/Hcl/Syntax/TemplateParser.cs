@@ -10,6 +10,8 @@ namespace Kiln.Bake.Hcl.Syntax;
 /// </summary>
 internal sealed class TemplateParser(TokenStream tokens, ExpressionParser expressions)
 {
+    private int _nesting;
+
     public Expression ParseQuoted()
     {
         var open = tokens.Next();
@@ -166,6 +168,26 @@ internal sealed class TemplateParser(TokenStream tokens, ExpressionParser expres
     private ImmutableArray<TemplatePart> Nest(List<TemplateItem> items, ref int index, TemplateItem? opener, SourceSpan whole)
     {
         var parts = ImmutableArray.CreateBuilder<TemplatePart>();
+        if (++_nesting > ExpressionParser.MaxDepth)
+        {
+            tokens.Error(ErrorCodes.HclInvalidTemplateDirective, $"Template directives nested too deep: more than {ExpressionParser.MaxDepth} levels", items[Math.Min(index, items.Count - 1)].Span);
+            index = items.Count;
+            _nesting--;
+            return parts.ToImmutable();
+        }
+
+        try
+        {
+            return NestParts(items, ref index, opener, whole, parts);
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private ImmutableArray<TemplatePart> NestParts(List<TemplateItem> items, ref int index, TemplateItem? opener, SourceSpan whole, ImmutableArray<TemplatePart>.Builder parts)
+    {
         while (index < items.Count)
         {
             var item = items[index];

@@ -165,7 +165,7 @@ internal sealed class TokenStream
         }
     }
 
-    /// <summary>Skips tokens up to (not past) the closer of the construct we are inside.</summary>
+    /// <summary>Skips tokens up to (not past) the closer of the construct we are inside, or the start of the next attribute.</summary>
     public void RecoverTo(TokenKind closer)
     {
         var depth = 0;
@@ -173,6 +173,13 @@ internal sealed class TokenStream
         {
             var token = _tokens[_index];
             if (token.Kind == TokenKind.EndOfFile || (depth == 0 && token.Kind == closer))
+            {
+                return;
+            }
+
+            // A newline followed by "name =" starts the next attribute: the closer is missing.
+            if (depth == 0 && token.Kind == TokenKind.Newline && _index + 2 < _tokens.Length &&
+                _tokens[_index + 1].Kind == TokenKind.Identifier && _tokens[_index + 2].Kind == TokenKind.Equals)
             {
                 return;
             }
@@ -194,6 +201,27 @@ internal sealed class TokenStream
             }
 
             Previous = token;
+            _index++;
+        }
+    }
+
+    /// <summary>True when one or more newlines come next and then <c>name =</c>: an unclosed bracket ran into the next attribute.</summary>
+    public bool LooksLikeAttributeStart()
+    {
+        var i = _index;
+        while (_tokens[i].Kind == TokenKind.Newline)
+        {
+            i++;
+        }
+
+        return i > _index && i + 1 < _tokens.Length && _tokens[i].Kind == TokenKind.Identifier && _tokens[i + 1].Kind == TokenKind.Equals;
+    }
+
+    /// <summary>Abandons the rest of the input (after an unrecoverable error).</summary>
+    public void SkipToEnd()
+    {
+        while (_tokens[_index].Kind != TokenKind.EndOfFile)
+        {
             _index++;
         }
     }
