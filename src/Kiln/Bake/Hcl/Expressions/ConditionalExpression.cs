@@ -4,7 +4,7 @@ using Kiln.Diagnostics;
 
 namespace Kiln.Bake.Hcl.Expressions;
 
-/// <summary><c>condition ? a : b</c>; a primitive result is converted to the other branch's type when they differ, as HCL unifies them.</summary>
+/// <summary><c>condition ? a : b</c>; when one result is a string and the other a number or bool, the result is converted to string, as HCL unifies them.</summary>
 internal sealed record ConditionalExpression(Expression Condition, Expression TrueResult, Expression FalseResult, SourceSpan Span)
     : Expression(Span)
 {
@@ -21,23 +21,39 @@ internal sealed record ConditionalExpression(Expression Condition, Expression Tr
             throw new KilnException(ErrorCodes.HclTypeMismatch, $"Incorrect condition type: a bool is required, not {condition.TypeName}", Condition.Span);
         }
 
-        var trueValue = TrueResult.Evaluate(context);
-        var falseValue = FalseResult.Evaluate(context);
-        var chosen = which ? trueValue : falseValue;
-        var other = which ? falseValue : trueValue;
-        var target = Unify(chosen.Kind, other.Kind);
-        return target is { } kind && HclConvert.TryConvertPrimitive(chosen, kind, out var converted) ? converted : chosen;
+        // Both results are evaluated to unify their types, but only the chosen one's errors count, as in HCL.
+        var chosen = (which ? TrueResult : FalseResult).Evaluate(context);
+        HclValue? other;
+        try
+        {
+            other = (which ? FalseResult : TrueResult).Evaluate(context);
+        }
+        catch (KilnException)
+        {
+            other = null;
+        }
+
+        if (other is null || chosen.Kind == other.Kind || chosen.IsNull || other.IsNull)
+        {
+            return chosen;
+        }
+
+        if (IsPrimitive(chosen) && IsPrimitive(other) && (chosen is HclString || other is HclString) &&
+            HclConvert.TryConvertPrimitive(chosen, HclValueKind.String, out var converted))
+        {
+            return converted;
+        }
+
+        if (IsPrimitive(chosen) || IsPrimitive(other))
+        {
+            var (t, f) = which ? (chosen, other) : (other, chosen);
+            throw new KilnException(ErrorCodes.HclTypeMismatch, $"Inconsistent conditional result types: the true and false result expressions must have consistent types; the 'true' value is {t.TypeName}, but the 'false' value is {f.TypeName}", Span);
+        }
+
+        return chosen;
     }
 
     public override IEnumerable<Expression> Children => [Condition, TrueResult, FalseResult];
 
-    private static HclValueKind? Unify(HclValueKind a, HclValueKind b)
-    {
-        if (a == b || a == HclValueKind.Null || b == HclValueKind.Null || a is HclValueKind.Tuple or HclValueKind.Object || b is HclValueKind.Tuple or HclValueKind.Object)
-        {
-            return null;
-        }
-
-        return HclValueKind.String;
-    }
+    private static bool IsPrimitive(HclValue value) => value.Kind is HclValueKind.String or HclValueKind.Number or HclValueKind.Bool;
 }

@@ -61,8 +61,8 @@ internal sealed class FormatSpec
             'x' => Sign(Hex(value, verb, position, false)),
             'X' => Sign(Hex(value, verb, position, true)),
             'f' or 'F' => Sign(Fixed(Number(value, verb, position), _precision ?? 6)),
-            'e' or 'E' => Sign(Scientific(Number(value, verb, position), _precision ?? 6, verb)),
-            'g' or 'G' => Sign(Number(value, verb, position).ToString()),
+            'e' or 'E' => Sign(BigFloatFormatter.FormatExponent(Number(value, verb, position), _precision ?? 6, verb)),
+            'g' or 'G' => Sign(BigFloatFormatter.FormatGeneral(Number(value, verb, position), verb)),
             _ => throw new HclFunctionException($"unsupported format verb %{verb}", 0),
         };
         if (verb is 's' or 'v' or 'q' && _precision is { } p && verb == 's' && text.Length > p)
@@ -154,35 +154,6 @@ internal sealed class FormatSpec
         var text = BigInteger.Abs(scaled).ToString(CultureInfo.InvariantCulture).PadLeft(digits + 1, '0');
         var result = digits == 0 ? text : text[..^digits] + "." + text[^digits..];
         return negative ? "-" + result : result;
-    }
-
-    private static string Scientific(BigFloat value, int digits, char verb)
-    {
-        var exponent = 0;
-        if (!value.IsZero)
-        {
-            var abs = value.Sign < 0 ? -value : value;
-            exponent = (int)Math.Floor(BigInteger.Log10(BigInteger.Max(BigInteger.One, abs.Truncate())));
-            var ten = BigFloat.FromInteger(10);
-            var probe = abs / BigFloat.FromInteger(BigInteger.Pow(10, Math.Max(0, exponent)));
-            while (probe < BigFloat.FromInteger(1))
-            {
-                probe *= ten;
-                exponent--;
-            }
-
-            value = exponent >= 0 ? value / BigFloat.FromInteger(BigInteger.Pow(10, exponent)) : value * BigFloat.FromInteger(BigInteger.Pow(10, -exponent));
-        }
-
-        var mantissa = Fixed(value, digits);
-        if (mantissa.TrimStart('-').StartsWith("10", StringComparison.Ordinal))
-        {
-            exponent++;
-            mantissa = Fixed(value / BigFloat.FromInteger(10), digits);
-        }
-
-        var sign = exponent < 0 ? '-' : '+';
-        return $"{mantissa}{verb}{sign}{Math.Abs(exponent):00}";
     }
 
     private static BigInteger RoundScaled(BigFloat value, int digits)

@@ -41,13 +41,13 @@ internal static class RegexFunctions
     {
         if (named.Count > 0)
         {
-            return HclValue.Object(named.Select(n => KeyValuePair.Create(n, HclValue.From(match.Groups[n].Value))));
+            return HclValue.Object(named.Select(n => KeyValuePair.Create(n, match.Groups[n].Success ? HclValue.From(match.Groups[n].Value) : HclValue.Null)));
         }
 
         var groups = regex.GetGroupNumbers().Where(n => n > 0).ToList();
         return groups.Count == 0
             ? HclValue.From(match.Value)
-            : HclValue.Tuple(groups.Select(g => HclValue.From(match.Groups[g].Value)));
+            : HclValue.Tuple(groups.Select(g => match.Groups[g].Success ? HclValue.From(match.Groups[g].Value) : HclValue.Null));
     }
 
     private static Regex Compile(string pattern, int argument)

@@ -46,6 +46,63 @@ internal static class BigFloatFormatter
         return sb.ToString();
     }
 
+    /// <summary>Go's <c>%e</c>: one digit, <paramref name="precision"/> decimals (shortest when null), and a two-digit exponent.</summary>
+    public static string FormatExponent(BigFloat value, int? precision, char verb)
+    {
+        var d = Digits(value, precision is { } p ? p + 1 : null);
+        return (value.Sign < 0 ? "-" : "") + Exponent(d, precision ?? Math.Max(d.Digits.Length - 1, 0), verb);
+    }
+
+    /// <summary>Go's shortest <c>%g</c>: exponent form when the decimal exponent is below -4 or at least 6, as big.Float does.</summary>
+    public static string FormatGeneral(BigFloat value, char verb)
+    {
+        var d = Digits(value, null);
+        var exp = d.Point - 1;
+        if (value.IsZero || (exp >= -4 && exp < 6))
+        {
+            return Format(value);
+        }
+
+        return (value.Sign < 0 ? "-" : "") + Exponent(d, Math.Max(d.Digits.Length - 1, 0), verb == 'G' ? 'E' : 'e');
+    }
+
+    private static Decimal Digits(BigFloat value, int? significant)
+    {
+        if (value.IsZero)
+        {
+            return new Decimal("", 0);
+        }
+
+        var abs = BigInteger.Abs(value.Mantissa);
+        var d = Decimal.Of(abs, value.Exponent);
+        if (significant is { } n)
+        {
+            return d.RoundNearest(n);
+        }
+
+        RoundShortest(ref d, abs, value.Exponent, value.Precision);
+        return d;
+    }
+
+    private static string Exponent(Decimal d, int precision, char verb)
+    {
+        var sb = new StringBuilder();
+        sb.Append(d.Digits.Length > 0 ? d.Digits[0] : '0');
+        if (precision > 0)
+        {
+            sb.Append('.');
+            for (var i = 1; i <= precision; i++)
+            {
+                sb.Append(d.At(i));
+            }
+        }
+
+        var exp = d.Digits.Length > 0 ? d.Point - 1 : 0;
+        sb.Append(verb).Append(exp < 0 ? '-' : '+');
+        sb.Append(Math.Abs(exp).ToString("00", System.Globalization.CultureInfo.InvariantCulture));
+        return sb.ToString();
+    }
+
     private static void RoundShortest(ref Decimal d, BigInteger mantissa, int exponent, int precision)
     {
         // Normalize so the mantissa has precision+1 bits: its lowest bit is then half an ulp.
