@@ -32,7 +32,7 @@ internal static class CollectionFunctions
     {
         try
         {
-            return Traversal.Index(a.NotNull(0), a.NotNull(1), null!);
+            return Traversal.Index(a.NotNull(0), a.NotNull(1), null);
         }
         catch (Diagnostics.KilnException e)
         {
@@ -44,7 +44,7 @@ internal static class CollectionFunctions
     {
         try
         {
-            Traversal.Index(a.NotNull(0), a.NotNull(1), null!);
+            Traversal.Index(a.NotNull(0), a.NotNull(1), null);
             return true;
         }
         catch (Diagnostics.KilnException)

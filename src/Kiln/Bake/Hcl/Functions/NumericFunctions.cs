@@ -19,7 +19,7 @@ internal static class NumericFunctions
         Binary("subtract", (x, y) => x - y),
         Binary("multiply", (x, y) => x * y),
         Binary("divide", (x, y) => y.IsZero ? throw new HclFunctionException("can't divide by zero", 1) : x / y),
-        Binary("modulo", (x, y) => y.IsZero ? throw new HclFunctionException("can't use modulo with zero", 1) : Operations.Modulo(x, y, null!)),
+        Binary("modulo", (x, y) => y.IsZero ? throw new HclFunctionException("can't use modulo with zero", 1) : Operations.Modulo(x, y, null)),
         Binary("pow", (x, y) => Float(Math.Pow(x.ToDouble(), y.ToDouble()))),
         Binary("log", (x, y) => Float(Math.Log(x.ToDouble()) / Math.Log(y.ToDouble()))),
         HclFunction.Variadic("max", 1, a => HclValue.From(Enumerable.Range(0, a.Count).Select(a.Number).Max())),

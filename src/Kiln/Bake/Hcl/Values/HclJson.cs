@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -97,6 +96,4 @@ internal static class HclJson
         JsonValueKind.Object => HclValue.Object(element.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, Convert(p.Value)))),
         _ => HclValue.Null,
     };
-
-    internal static ImmutableArray<HclValue> Items(HclValue value) => value is HclTuple t ? t.Items : [];
 }
