@@ -216,7 +216,8 @@ internal sealed class ExpressionParser
             {
                 _tokens.Next();
                 _tokens.Next();
-                return MakeSplat(source, attributesOnly: true);
+                source = MakeSplat(source, attributesOnly: true);
+                continue;
             }
 
             if (next.Kind == TokenKind.OpenBracket && _tokens.Peek(1).Kind == TokenKind.Star && _tokens.Peek(2).Kind == TokenKind.CloseBracket)
@@ -224,7 +225,8 @@ internal sealed class ExpressionParser
                 _tokens.Next();
                 _tokens.Next();
                 _tokens.Next();
-                return MakeSplat(source, attributesOnly: false);
+                source = MakeSplat(source, attributesOnly: false);
+                continue;
             }
 
             var step = ParseStep(source, allowIndex: true);
@@ -264,18 +266,21 @@ internal sealed class ExpressionParser
                 return new GetAttributeExpression(source, after.Text, _tokens.SpanFrom(start));
             }
 
-            if (after.Kind == TokenKind.Number && after.Text.All(c => char.IsAsciiDigit(c) || c == '.'))
+            if (after.Kind == TokenKind.Number && after.Text.All(char.IsAsciiDigit))
             {
-                // "a.0.1" lexes as "a", ".", "0.1": each part is a legacy index.
                 _tokens.Next();
                 _tokens.Next();
-                foreach (var part in after.Text.Split('.'))
-                {
-                    var key = new LiteralExpression(HclValue.From(BigFloat.Parse(part)), _tokens.Span(after));
-                    source = new IndexExpression(source, key, _tokens.SpanFrom(start));
-                }
+                var key = new LiteralExpression(HclValue.From(BigFloat.Parse(after.Text)), _tokens.Span(after));
+                return new IndexExpression(source, key, _tokens.SpanFrom(start));
+            }
 
-                return source;
+            if (after.Kind == TokenKind.Number)
+            {
+                // "a.0.1" lexes as "a", ".", "0.1": HCL refuses to chain legacy indexes.
+                _tokens.Next();
+                _tokens.Next();
+                _tokens.Error(ErrorCodes.HclUnexpectedToken, "Invalid legacy index syntax: chaining two legacy indexes is not permitted; use the proper index syntax instead, like [1][0]", _tokens.Span(after));
+                return new ErrorExpression(_tokens.Span(after));
             }
 
             _tokens.Next();
