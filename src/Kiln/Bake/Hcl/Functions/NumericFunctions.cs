@@ -14,7 +14,7 @@ internal static class NumericFunctions
         Unary("ceil", n => BigFloat.FromInteger(n.Ceiling())),
         Unary("floor", n => BigFloat.FromInteger(n.Floor())),
         Unary("int", n => BigFloat.FromInteger(n.Truncate())),
-        Unary("signum", n => BigFloat.FromInteger(n.Sign)),
+        HclFunction.Fixed("signum", 1, a => HclValue.From(a.Integer(0).Sign)),
         Binary("add", (x, y) => x + y),
         Binary("subtract", (x, y) => x - y),
         Binary("multiply", (x, y) => x * y),
