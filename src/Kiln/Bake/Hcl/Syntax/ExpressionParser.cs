@@ -197,7 +197,11 @@ internal sealed class ExpressionParser
             }
         }
 
-        if (!_tokens.Expect(TokenKind.CloseParen, "\")\" to end the function call"))
+        if (_tokens.Peek().Kind == TokenKind.EndOfFile || _tokens.LooksLikeAttributeStart())
+        {
+            _tokens.Error(ErrorCodes.HclUnexpectedToken, $"Unterminated function call: there is no closing parenthesis for this call to \"{name.Text}\"", _tokens.Span(name));
+        }
+        else if (!_tokens.Expect(TokenKind.CloseParen, "\")\" to end the function call"))
         {
             _tokens.RecoverTo(TokenKind.CloseParen);
             _tokens.Accept(TokenKind.CloseParen);
