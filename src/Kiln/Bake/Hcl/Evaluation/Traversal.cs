@@ -3,7 +3,7 @@ using Kiln.Diagnostics;
 
 namespace Kiln.Bake.Hcl.Evaluation;
 
-/// <summary>Attribute and index access on values, failing as HCL does for missing keys and wrong types.</summary>
+/// <summary>Attribute and index access on values, failing as HCL does for missing keys or wrong types.</summary>
 internal static class Traversal
 {
     public static HclValue GetAttribute(HclValue value, string name, SourceSpan? span) => value switch

@@ -4,7 +4,7 @@ using Kiln.Bake.Hcl.Values;
 
 namespace Kiln.Bake.Hcl.Functions;
 
-/// <summary>Functions over maps and objects, and the length, lookup and coalescing helpers.</summary>
+/// <summary>Functions over maps and whole collections: keys, values, lookup, merge, zipmap, length, coalesce.</summary>
 internal static class CollectionFunctions
 {
     public static IEnumerable<HclFunction> All() =>

@@ -5,7 +5,7 @@ using Kiln.Diagnostics;
 
 namespace Kiln.Bake.Hcl.Syntax;
 
-/// <summary>Parses tuple and object constructors and the <c>for</c> expressions written inside their brackets.</summary>
+/// <summary>Parses tuple and object constructors, including the <c>for</c> expressions written inside their brackets.</summary>
 internal sealed class CollectionParser(TokenStream tokens, ExpressionParser expressions)
 {
     public Expression ParseTuple()

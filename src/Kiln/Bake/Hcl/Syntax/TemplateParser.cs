@@ -5,8 +5,8 @@ using Kiln.Diagnostics;
 namespace Kiln.Bake.Hcl.Syntax;
 
 /// <summary>
-/// Parses quoted and heredoc templates: first a flat list of literals, interpolations and directives, then
-/// <c>~</c> strip markers and heredoc indentation are applied, then directives are nested into parts.
+/// Parses quoted and heredoc templates in three passes: read flat items (literals, interpolations, directives),
+/// apply <c>~</c> strip markers then heredoc indentation, nest directives into parts.
 /// </summary>
 internal sealed class TemplateParser(TokenStream tokens, ExpressionParser expressions)
 {

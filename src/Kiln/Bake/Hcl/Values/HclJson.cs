@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Kiln.Bake.Hcl.Values;
 
-/// <summary>Encodes values as JSON the way cty and Go's encoding/json do, and decodes JSON into values.</summary>
+/// <summary>Converts values to and from JSON the way cty does, with Go's encoding/json escaping.</summary>
 internal static class HclJson
 {
     public static string Encode(HclValue value)
