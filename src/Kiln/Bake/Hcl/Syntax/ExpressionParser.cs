@@ -79,19 +79,27 @@ internal sealed class ExpressionParser
         }
 
         var left = ParseBinary(level + 1);
-        while (true)
+        while (OperatorAt(level, _tokens.Peek().Kind) is { } op)
         {
-            var kind = _tokens.Peek().Kind;
-            var match = Array.FindIndex(Levels[level], l => l.Token == kind);
-            if (match < 0)
-            {
-                return left;
-            }
-
             _tokens.Next();
             var right = ParseBinary(level + 1);
-            left = new BinaryExpression(Levels[level][match].Operator, left, right, Join(left.Span, right.Span));
+            left = new BinaryExpression(op, left, right, Join(left.Span, right.Span));
         }
+
+        return left;
+    }
+
+    private static BinaryOperator? OperatorAt(int level, TokenKind kind)
+    {
+        foreach (var (token, op) in Levels[level])
+        {
+            if (token == kind)
+            {
+                return op;
+            }
+        }
+
+        return null;
     }
 
     private Expression ParseUnary()
