@@ -78,4 +78,12 @@ public class HclLexerTests
         var (tokens, _) = HclLexer.Tokenize("\"\\n\\t\\\"\\\\\\u00e9\\U0001F600 $${x} %%{y}\"", "e.hcl");
         Assert.Equal("\n\t\"\\é😀 ${x} %{y}", tokens[1].Value);
     }
+
+    [Fact]
+    public void ByteOrderMarkIsSkipped()
+    {
+        var (tokens, diagnostics) = HclLexer.Tokenize("\uFEFFa = 1", "bom.hcl");
+        Assert.Empty(diagnostics);
+        Assert.Equal(new SourcePosition(1, 1), tokens[0].Start);
+    }
 }
