@@ -8,6 +8,8 @@ envsh="$here/../../shared/tools/test-env.sh"
 [ -f "$envsh" ] || envsh="$here/env/test-env.sh"
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
 [ $# -gt 0 ] || set -- all oracle
+# Static SQLite for the single native kiln binary (NativeAOT links libsqlite3.a).
+dpkg -s libsqlite3-dev >/dev/null 2>&1 || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsqlite3-dev >/dev/null; }
 bash "$envsh" "$@"
 # the registry tests' htpasswd-protected instance needs bcrypt hashes from htpasswd (apache2-utils)
 if ! command -v htpasswd >/dev/null; then
