@@ -13,6 +13,7 @@ internal static class MetadataMigrations
     [
         Migration0001Meta.Step,
         Migration0002Images.Step,
+        Migration0003Snapshots.Step,
     ];
 
     public static int Latest => All[^1].Version;
