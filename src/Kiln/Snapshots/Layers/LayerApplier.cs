@@ -103,12 +103,14 @@ internal sealed class LayerApplier
             throw root.Unsafe(entry.Name, "replaces the layer root with a non-directory");
         }
 
-        var slash = relative.LastIndexOf('/');
-        var parent = slash < 0 ? "" : relative[..slash];
-        var name = relative[(slash + 1)..];
+        // Markers are resolved like any entry, so a symlinked parent cannot aim a deletion outside the root.
+        var (host, resolved) = root.Resolve(relative, entry.Name);
+        var slash = resolved.LastIndexOf('/');
+        var parent = slash < 0 ? "" : resolved[..slash];
+        var name = resolved[(slash + 1)..];
         if (name == OpaqueMarker)
         {
-            ApplyOpaque(parent, entry.Name);
+            ApplyOpaque(parent);
             return;
         }
 
@@ -120,19 +122,18 @@ internal sealed class LayerApplier
                 throw root.Unsafe(entry.Name, "is a whiteout of an invalid name");
             }
 
-            ApplyWhiteout(parent.Length == 0 ? hidden : $"{parent}/{hidden}", entry.Name);
+            ApplyWhiteout(parent.Length == 0 ? hidden : $"{parent}/{hidden}");
             return;
         }
 
-        var (host, resolved) = root.Resolve(relative, entry.Name);
         writer.EnsureParents(resolved);
         await writer.WriteAsync(host, entry, cancellationToken).ConfigureAwait(false);
         MarkWritten(resolved);
     }
 
-    private void ApplyWhiteout(string relative, string entryName)
+    private void ApplyWhiteout(string resolved)
     {
-        var (host, resolved) = root.Resolve(relative, entryName);
+        var host = Path.Combine(root.Root, resolved);
         if (mode == WhiteoutMode.Overlay)
         {
             writer.EnsureParents(resolved);
@@ -144,9 +145,9 @@ internal sealed class LayerApplier
         FileOps.RemoveAll(host);
     }
 
-    private void ApplyOpaque(string directory, string entryName)
+    private void ApplyOpaque(string resolved)
     {
-        var (host, resolved) = root.Resolve(directory, entryName);
+        var host = resolved.Length == 0 ? root.Root : Path.Combine(root.Root, resolved);
         if (mode == WhiteoutMode.Overlay)
         {
             if (resolved.Length > 0)

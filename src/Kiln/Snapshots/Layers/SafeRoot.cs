@@ -14,6 +14,8 @@ namespace Kiln.Snapshots.Layers;
 internal sealed class SafeRoot
 {
     private const int MaxSymlinks = 40;
+    private const int MaxNameBytes = 255;
+    private const int MaxPathBytes = 4095;
 
     public SafeRoot(string root, Digest layer, ImmutableArray<string> lowerRoots = default)
     {
@@ -42,9 +44,19 @@ internal sealed class SafeRoot
             throw Unsafe(entryName, "contains a NUL byte");
         }
 
+        if (System.Text.Encoding.UTF8.GetByteCount(entryName) > MaxPathBytes)
+        {
+            throw Unsafe(entryName[..64] + "...", $"is longer than {MaxPathBytes} bytes");
+        }
+
         var parts = new List<string>();
         foreach (var part in entryName.Split('/'))
         {
+            if (System.Text.Encoding.UTF8.GetByteCount(part) > MaxNameBytes)
+            {
+                throw Unsafe(entryName, $"has a path component longer than {MaxNameBytes} bytes");
+            }
+
             if (part.Length == 0 || part == ".")
             {
                 continue;
