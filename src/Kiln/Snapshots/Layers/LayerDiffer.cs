@@ -27,6 +27,8 @@ internal static class LayerDiffer
             var compressor = Compress(writer, options);
             var hashing = new HashingStream(compressor ?? writer, leaveOpen: true);
             int entries;
+            Digest diffId;
+            long uncompressed;
             try
             {
                 var buffered = new BufferedStream(hashing, BufferSize);
@@ -34,6 +36,8 @@ internal static class LayerDiffer
                 {
                     entries = await LayerDiffWriter.WriteAsync(changes, buffered, options.ClampMtime, cancellationToken).ConfigureAwait(false);
                     await buffered.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    diffId = hashing.Digest();
+                    uncompressed = hashing.BytesHashed;
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -48,9 +52,6 @@ internal static class LayerDiffer
                 }
             }
 
-            var diffId = hashing.Digest();
-            var uncompressed = hashing.BytesHashed;
-            await hashing.DisposeAsync().ConfigureAwait(false);
             var info = await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
             var mediaType = MediaType.ForLayer(options.Compression, options.DockerMediaTypes);
             return new LayerDiffResult(new Descriptor(mediaType, info.Digest, info.Size), diffId, uncompressed, entries);

@@ -12,8 +12,8 @@ namespace Kiln.Snapshots.Layers;
 internal sealed class LayerTarWriter(Stream output)
 {
     public const int BlockSize = 512;
-    private const long MaxOctal7 = 07777777;
-    private const long MaxOctal11 = 077777777777;
+    private const long MaxOctal7 = 0x1f_ffff; // 7 octal digits
+    private const long MaxOctal11 = 0x1_ffff_ffff; // 11 octal digits
 
     private readonly byte[] header = new byte[BlockSize];
 
