@@ -108,7 +108,7 @@ internal sealed class EntryWriter(SafeRoot root, WhiteoutMode mode)
         {
             Xattrs.Set(host, Xattrs.OverlayOpaque, "y"u8); // a directory recreated over a whiteout must not show the old one
         }
-        else if (root.Lookup(relative) is { } lower && lower.HostPath != host && lower.Status.IsDirectory)
+        else if (root.LookupLower(relative) is { } lower && lower.Status.IsDirectory)
         {
             CopyMetadata(lower.HostPath, lower.Status, host);
         }

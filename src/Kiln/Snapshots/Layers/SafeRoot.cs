@@ -159,6 +159,12 @@ internal sealed class SafeRoot
             return status.IsWhiteout && LowerRoots.Length > 0 ? null : (upper, status);
         }
 
+        return LookupLower(relative);
+    }
+
+    /// <summary>lstat of a relative path in the lower layers only (the first one holding it wins; a whiteout hides it).</summary>
+    public (string HostPath, FileStatus Status)? LookupLower(string relative)
+    {
         foreach (var lower in LowerRoots)
         {
             var path = Path.Combine(lower, relative);
