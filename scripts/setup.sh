@@ -9,3 +9,8 @@ envsh="$here/../../shared/tools/test-env.sh"
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
 [ $# -gt 0 ] || set -- all oracle
 bash "$envsh" "$@"
+# the registry tests' htpasswd-protected instance needs bcrypt hashes from htpasswd (apache2-utils)
+if ! command -v htpasswd >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq apache2-utils >/dev/null 2>&1 || { apt-get update -qq; apt-get install -y -qq apache2-utils >/dev/null; }
+fi

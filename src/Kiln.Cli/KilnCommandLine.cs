@@ -11,6 +11,7 @@ internal static class KilnCommandLine
     {
         var root = new RootCommand("kiln: build container images from Dockerfiles and bake files, without a daemon");
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(ImageToolsCommand.Create());
         return root;
     }
 
@@ -22,23 +23,30 @@ internal static class KilnCommandLine
             e.Cancel = true;
             cts.Cancel();
         };
+        return await RunAsync(args, Console.Out, Console.Error, cts.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one command line with the given output streams; used by Main and by tests alike.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         try
         {
             var parse = Build().Parse(args);
-            return await parse.InvokeAsync(cancellationToken: cts.Token).ConfigureAwait(false);
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
         catch (KilnException ex)
         {
             foreach (var d in ex.Diagnostics)
             {
-                await Console.Error.WriteAsync(DiagnosticRenderer.Render(d, null)).ConfigureAwait(false);
+                await error.WriteAsync(DiagnosticRenderer.Render(d, null)).ConfigureAwait(false);
             }
 
             return 1;
         }
         catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync($"ERROR: {ErrorCodes.Cancelled}: cancelled").ConfigureAwait(false);
+            await error.WriteLineAsync($"ERROR: {ErrorCodes.Cancelled}: cancelled").ConfigureAwait(false);
             return 130;
         }
     }

@@ -13,6 +13,11 @@ internal static class ErrorCodes
     public static readonly ErrorCode InvalidArgument = new(1001, "InvalidArgument");
     public static readonly ErrorCode NotSupported = new(1002, "NotSupported");
     public static readonly ErrorCode Cancelled = new(1003, "Cancelled");
+
+    // imagetools (1050-1069)
+    public static readonly ErrorCode InvalidAnnotation = new(1050, "InvalidAnnotation");
+    public static readonly ErrorCode DuplicatePlatform = new(1051, "DuplicatePlatform");
+    public static readonly ErrorCode InvalidSourceDescriptor = new(1052, "InvalidSourceDescriptor");
     // ---- end KILN10xx ----
 
     // ---- KILN11xx: OCI model ----
@@ -66,9 +71,24 @@ internal static class ErrorCodes
     // ---- end KILN14xx ----
 
     // ---- KILN15xx: Dockerfile expansion, stages and checks ----
+    public static readonly ErrorCode ShellMissingBrace = new(1500, "ShellMissingBrace");
+    public static readonly ErrorCode ShellBadSubstitution = new(1501, "ShellBadSubstitution");
+    public static readonly ErrorCode ShellUnsupportedModifier = new(1502, "ShellUnsupportedModifier");
+    public static readonly ErrorCode ShellUnterminatedSingleQuote = new(1503, "ShellUnterminatedSingleQuote");
+    public static readonly ErrorCode ShellUnterminatedDoubleQuote = new(1504, "ShellUnterminatedDoubleQuote");
+    public static readonly ErrorCode ShellMissingSlash = new(1505, "ShellMissingSlash");
+    public static readonly ErrorCode ShellInvalidPattern = new(1506, "ShellInvalidPattern");
+    public static readonly ErrorCode ShellRequiredVariable = new(1507, "ShellRequiredVariable");
+    public static readonly ErrorCode ShellInvalidEscapeToken = new(1508, "ShellInvalidEscapeToken");
     // ---- end KILN15xx ----
 
     // ---- KILN16xx: graph, solver, build context ----
+    public static readonly ErrorCode GraphInvalid = new(1600, "GraphInvalid");
+    public static readonly ErrorCode VertexFailed = new(1601, "VertexFailed");
+    public static readonly ErrorCode NoOpRunner = new(1602, "NoOpRunner");
+    public static readonly ErrorCode RunnerResultMismatch = new(1603, "RunnerResultMismatch");
+    public static readonly ErrorCode CacheStoreFailed = new(1604, "CacheStoreFailed");
+    public static readonly ErrorCode CacheRecordInvalid = new(1605, "CacheRecordInvalid");
     // ---- end KILN16xx ----
 
     // ---- KILN17xx: executor and snapshots ----

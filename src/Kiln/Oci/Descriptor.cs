@@ -4,7 +4,7 @@ using Kiln.Diagnostics;
 
 namespace Kiln.Oci;
 
-/// <summary>An OCI content descriptor: what a blob is, its digest and size, and optional platform and annotations.</summary>
+/// <summary>An OCI content descriptor: the media type, digest, size, platform, URLs and annotations of one blob.</summary>
 internal sealed record Descriptor(string MediaType, Digest Digest, long Size) : ICanonicalJson
 {
     public ImmutableSortedDictionary<string, string> Annotations { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
@@ -22,7 +22,7 @@ internal sealed record Descriptor(string MediaType, Digest Digest, long Size) : 
     public static Descriptor Parse(ReadOnlyMemory<byte> bytes, string? source = null)
     {
         using var document = OciJson.Parse(bytes, "descriptor", source);
-        return Read(new OciJsonObject(document.RootElement, "", ErrorCodes.InvalidDescriptor));
+        return Read(new OciJsonObject(document.RootElement, "", ErrorCodes.InvalidDescriptor, source));
     }
 
     /// <summary>Reads a descriptor from a JSON object; errors carry the object's code and path.</summary>

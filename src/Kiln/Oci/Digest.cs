@@ -29,7 +29,7 @@ internal readonly record struct Digest : IComparable<Digest>
     {
         if (!TryParse(value, out var digest, out var error))
         {
-            throw new KilnException(ErrorCodes.InvalidDigest, $"invalid digest \"{Truncate(value)}\": {error}");
+            throw new KilnException(ErrorCodes.InvalidDigest, $"invalid digest \"{Truncate(value ?? "")}\": {error}");
         }
 
         return digest;
@@ -102,6 +102,36 @@ internal readonly record struct Digest : IComparable<Digest>
         _ => throw new KilnException(ErrorCodes.InvalidDigest, $"unsupported digest algorithm \"{Truncate(algorithm)}\""),
     };
 
+    /// <summary>True when <paramref name="bytes"/> hash to this digest.</summary>
+    public bool Matches(ReadOnlySpan<byte> bytes) => !IsDefault && Compute(Algorithm, bytes) == this;
+
+    /// <summary>
+    /// Throws <see cref="ErrorCodes.SizeMismatch"/> or <see cref="ErrorCodes.DigestMismatch"/> unless
+    /// <paramref name="bytes"/> are the content this digest (and, when given, <paramref name="expectedSize"/>) names.
+    /// </summary>
+    public void Verify(ReadOnlySpan<byte> bytes, long? expectedSize = null, string? source = null)
+    {
+        if (expectedSize is { } size && bytes.Length != size)
+        {
+            throw SizeMismatch(source, size, bytes.Length);
+        }
+
+        var actual = Compute(Algorithm, bytes);
+        if (actual != this)
+        {
+            throw Mismatch(source, actual);
+        }
+    }
+
+    /// <summary>A new incremental hash of this digest's algorithm.</summary>
+    public IncrementalHash CreateHash() => IncrementalHash.CreateHash(HashAlgorithmFor(Algorithm));
+
+    internal KilnException Mismatch(string? source, Digest actual) =>
+        new(ErrorCodes.DigestMismatch, $"{Prefix(source)}digest mismatch: expected {this}, got {actual}");
+
+    internal static KilnException SizeMismatch(string? source, long expected, long actual) =>
+        new(ErrorCodes.SizeMismatch, $"{Prefix(source)}size mismatch: expected {expected} bytes, got {(actual > expected ? "more than " + expected : actual.ToString(System.Globalization.CultureInfo.InvariantCulture))}");
+
     public int CompareTo(Digest other) => string.CompareOrdinal(ToString(), other.ToString());
 
     public override string ToString() => IsDefault ? "" : $"{Algorithm}:{Hex}";
@@ -112,6 +142,8 @@ internal readonly record struct Digest : IComparable<Digest>
         Sha512Algorithm => 128,
         _ => 0,
     };
+
+    private static string Prefix(string? source) => source is null ? "" : source + ": ";
 
     private static string Truncate(string s) => s.Length <= 80 ? s : s[..80] + "...";
 }

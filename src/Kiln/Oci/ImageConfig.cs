@@ -37,7 +37,7 @@ internal sealed record ImageConfig : ICanonicalJson
     public static ImageConfig Parse(ReadOnlyMemory<byte> bytes, string? source = null)
     {
         using var document = OciJson.Parse(bytes, "image config", source);
-        var json = new OciJsonObject(document.RootElement, "", ErrorCodes.InvalidImageConfig);
+        var json = new OciJsonObject(document.RootElement, "", ErrorCodes.InvalidImageConfig, source);
         var architecture = json.RequiredString("architecture");
         var os = json.RequiredString("os");
         if (architecture.Length == 0 || os.Length == 0)

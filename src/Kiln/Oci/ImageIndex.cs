@@ -17,13 +17,13 @@ internal sealed record ImageIndex(string MediaType, ImmutableArray<Descriptor> M
 
     public bool IsDocker => MediaType == Oci.MediaType.DockerManifestList;
 
-    /// <summary>Parses and validates index bytes; a missing mediaType means an OCI index.</summary>
-    public static ImageIndex Parse(ReadOnlyMemory<byte> bytes, string? source = null)
+    /// <summary>Parses and validates index bytes; without a mediaType field the type is <paramref name="describedAs"/>, else OCI.</summary>
+    public static ImageIndex Parse(ReadOnlyMemory<byte> bytes, string? source = null, string? describedAs = null)
     {
         using var document = OciJson.Parse(bytes, "index", source);
-        var json = new OciJsonObject(document.RootElement, "", ErrorCodes.InvalidIndex);
+        var json = new OciJsonObject(document.RootElement, "", ErrorCodes.InvalidIndex, source);
         OciJson.RequireSchemaVersion2(json);
-        var mediaType = json.OptionalString("mediaType") ?? Oci.MediaType.OciIndex;
+        var mediaType = json.OptionalString("mediaType") ?? describedAs ?? Oci.MediaType.OciIndex;
         if (Oci.MediaType.IsManifest(mediaType) || json.Has("config") || json.Has("layers"))
         {
             throw new KilnException(ErrorCodes.DocumentKindMismatch, $"{(source is null ? "" : source + ": ")}expected an index but the document is a manifest ({mediaType})");

@@ -19,15 +19,15 @@ internal sealed record Manifest(string MediaType, Descriptor Config, ImmutableAr
     public bool IsDocker => MediaType == Oci.MediaType.DockerManifest;
 
     /// <summary>
-    /// Parses and validates manifest bytes; <paramref name="source"/> names where they came from in errors.
-    /// A missing mediaType means an OCI manifest.
+    /// Parses and validates manifest bytes; <paramref name="source"/> names where they came from in errors. Without a
+    /// mediaType field, the type is <paramref name="describedAs"/> (the Content-Type or descriptor), else OCI.
     /// </summary>
-    public static Manifest Parse(ReadOnlyMemory<byte> bytes, string? source = null)
+    public static Manifest Parse(ReadOnlyMemory<byte> bytes, string? source = null, string? describedAs = null)
     {
         using var document = OciJson.Parse(bytes, "manifest", source);
-        var json = new OciJsonObject(document.RootElement, "", ErrorCodes.InvalidManifest);
+        var json = new OciJsonObject(document.RootElement, "", ErrorCodes.InvalidManifest, source);
         OciJson.RequireSchemaVersion2(json);
-        var mediaType = json.OptionalString("mediaType") ?? Oci.MediaType.OciManifest;
+        var mediaType = json.OptionalString("mediaType") ?? describedAs ?? Oci.MediaType.OciManifest;
         if (Oci.MediaType.IsIndex(mediaType) || json.Has("manifests"))
         {
             throw new KilnException(ErrorCodes.DocumentKindMismatch, $"{Prefix(source)}expected a manifest but the document is an index ({mediaType})");

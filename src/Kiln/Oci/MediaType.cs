@@ -2,7 +2,7 @@ using Kiln.Diagnostics;
 
 namespace Kiln.Oci;
 
-/// <summary>The media types kiln reads and writes (OCI image-spec and Docker schema 2), and what each names.</summary>
+/// <summary>The OCI and Docker schema 2 media types, classified by what each names.</summary>
 internal static class MediaType
 {
     public const string OciManifest = "application/vnd.oci.image.manifest.v1+json";

@@ -18,8 +18,8 @@ internal sealed record OciDocument(OciDocumentKind Kind, string MediaType)
     {
         var (kind, mediaType) = Detect(bytes.Span, contentType, source);
         return kind == OciDocumentKind.Index
-            ? new OciDocument(kind, mediaType) { Index = ImageIndex.Parse(bytes, source) }
-            : new OciDocument(kind, mediaType) { Manifest = Manifest.Parse(bytes, source) };
+            ? new OciDocument(kind, mediaType) { Index = ImageIndex.Parse(bytes, source, mediaType) }
+            : new OciDocument(kind, mediaType) { Manifest = Manifest.Parse(bytes, source, mediaType) };
     }
 
     /// <summary>

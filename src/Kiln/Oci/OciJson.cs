@@ -65,7 +65,7 @@ internal static class OciJson
         if (version != 2)
         {
             var hint = version == 1 ? " (Docker schema 1 manifests are not supported)" : "";
-            throw new KilnException(ErrorCodes.UnsupportedSchemaVersion, $"schemaVersion is {version}, expected 2{hint}");
+            throw new KilnException(ErrorCodes.UnsupportedSchemaVersion, $"{Where(json.Source)}schemaVersion is {version}, expected 2{hint}");
         }
     }
 

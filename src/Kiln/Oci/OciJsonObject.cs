@@ -12,22 +12,28 @@ internal readonly struct OciJsonObject
 {
     private readonly JsonElement element;
 
-    public OciJsonObject(JsonElement element, string path, ErrorCode code)
+    /// <param name="element">The JSON value, which must be an object.</param>
+    /// <param name="path">Where the object sits in the document; empty for the root.</param>
+    /// <param name="code">The error code of every error about this object.</param>
+    /// <param name="source">Names the document in errors (a reference or file), if known.</param>
+    public OciJsonObject(JsonElement element, string path, ErrorCode code, string? source = null)
     {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            throw new KilnException(code, $"{Display(path)}: expected an object, got {Kind(element)}");
-        }
-
         this.element = element;
         Path = path;
         Code = code;
+        Source = source;
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw Fail(code, path, $"expected an object, got {Kind(element)}");
+        }
     }
 
     /// <summary>Where this object sits in the document ("manifests[1].platform"); empty for the root.</summary>
     public string Path { get; }
 
     public ErrorCode Code { get; }
+
+    public string? Source { get; }
 
     public bool Has(string name) => TryGet(name, out _);
 
@@ -82,7 +88,7 @@ internal readonly struct OciJsonObject
     public OciJsonObject RequiredObject(string name) => OptionalObject(name) ?? throw Missing(name);
 
     public OciJsonObject? OptionalObject(string name) =>
-        TryGet(name, out var value) ? new OciJsonObject(value, Field(name), Code) : null;
+        TryGet(name, out var value) ? new OciJsonObject(value, Field(name), Code, Source) : null;
 
     /// <summary>The elements of an array of objects; an absent field is an error when <paramref name="required"/>, else empty.</summary>
     public ImmutableArray<OciJsonObject> ObjectArray(string name, bool required)
@@ -97,7 +103,7 @@ internal readonly struct OciJsonObject
         var i = 0;
         foreach (var item in array.EnumerateArray())
         {
-            builder.Add(new OciJsonObject(item, $"{Field(name)}[{i++}]", Code));
+            builder.Add(new OciJsonObject(item, $"{Field(name)}[{i++}]", Code, Source));
         }
 
         return builder.MoveToImmutable();
@@ -147,7 +153,7 @@ internal readonly struct OciJsonObject
             {
                 if (property.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
                 {
-                    throw new KilnException(Code, $"{set.Path}.{property.Name}: expected an object, got {Kind(property.Value)}");
+                    throw Fail(Code, $"{set.Path}.{property.Name}", $"expected an object, got {Kind(property.Value)}");
                 }
 
                 result.Add(property.Name);
@@ -159,7 +165,11 @@ internal readonly struct OciJsonObject
 
     /// <summary>An error about this object or one of its fields.</summary>
     public KilnException Error(string message, string? name = null) =>
-        new(Code, $"{Display(name is null ? Path : Field(name))}: {message}");
+        Fail(Code, name is null ? Path : Field(name), message);
+
+    private string Prefix => Source is null ? "" : Source + ": ";
+
+    private KilnException Fail(ErrorCode code, string path, string message) => new(code, $"{Prefix}{Display(path)}: {message}");
 
     private static string Display(string path) => path.Length == 0 ? "document" : path;
 
@@ -184,7 +194,7 @@ internal readonly struct OciJsonObject
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            throw new KilnException(Code, $"{Display(path)}: expected a string, got {Kind(value)}");
+            throw Fail(Code, path, $"expected a string, got {Kind(value)}");
         }
 
         try
@@ -193,7 +203,7 @@ internal readonly struct OciJsonObject
         }
         catch (InvalidOperationException ex)
         {
-            throw new KilnException(ErrorCodes.InvalidJson, $"{Display(path)}: string is not valid Unicode", null, ex);
+            throw new KilnException(ErrorCodes.InvalidJson, $"{Prefix}{Display(path)}: string is not valid Unicode", null, ex);
         }
     }
 

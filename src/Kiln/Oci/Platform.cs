@@ -79,10 +79,15 @@ internal sealed partial record Platform : ICanonicalJson
 
     /// <summary>
     /// Parses a containerd platform specifier, which may also be a lone OS ("linux") or architecture ("arm64");
-    /// the missing half comes from <paramref name="host"/>.
+    /// the missing half comes from <paramref name="host"/>. "local" (as buildx accepts it) is the host itself.
     /// </summary>
     public static Platform ParseSpecifier(string value, Platform host)
     {
+        if (value == "local")
+        {
+            return host;
+        }
+
         if (!TrySplit(value, out var os, out var osVersion, out var parts, out var error))
         {
             throw Invalid(value, error);

@@ -1,7 +1,7 @@
 namespace Kiln.Oci;
 
 /// <summary>
-/// Known operating system and architecture names (Go's GOOS and GOARCH lists) and their normalization, with the
+/// Normalization of operating system and architecture names (Go's GOOS and GOARCH lists), with the
 /// same results as containerd's platforms package: x86_64 is amd64, aarch64 is arm64, armhf is arm/v7.
 /// </summary>
 internal static class PlatformNames

@@ -80,9 +80,11 @@ public class DescriptorTests
     {
         var json = "{'schemaVersion':2,'manifests':[{'mediaType':'a/b','digest':'" + DigestA + "','size':1},{'mediaType':'a/b','digest':'" + DigestA + "','size':-5}]}";
         var ex = Assert.Throws<KilnException>(() => ImageIndex.Parse(Json(json)));
+        var named = Assert.Throws<KilnException>(() => ImageIndex.Parse(Json(json), "reg/app:1"));
 
         Assert.Equal(ErrorCodes.InvalidIndex, ex.Code);
         Assert.StartsWith("manifests[1].size:", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("reg/app:1: manifests[1].size:", named.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -81,6 +81,16 @@ public class OciDocumentTests
     }
 
     [Fact]
+    public void ContentTypeNamesTheTypeWhenTheBodyHasNone()
+    {
+        var document = OciDocument.Parse(Json(BareManifestJson), MediaType.DockerManifest);
+
+        Assert.Equal(MediaType.DockerManifest, document.MediaType);
+        Assert.Equal(MediaType.DockerManifest, document.Manifest!.MediaType);
+        Assert.True(document.Manifest.IsDocker);
+    }
+
+    [Fact]
     public void OversizedDocumentIsRejected()
     {
         var ex = Assert.Throws<KilnException>(() => OciDocument.Detect(new byte[OciJson.MaxDocumentSize + 1], null));

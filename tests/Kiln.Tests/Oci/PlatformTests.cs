@@ -89,6 +89,7 @@ public class PlatformTests
     [InlineData("armel", "linux/arm/v6")]
     [InlineData("x86_64", "linux/amd64")]
     [InlineData("linux/s390x", "linux/s390x")]
+    [InlineData("local", "linux/arm64")]
     public void SpecifierFillsTheMissingHalfFromTheHost(string input, string expected) =>
         Assert.Equal(expected, Platform.ParseSpecifier(input, new Platform("linux", "arm64")).ToString());
 

@@ -38,6 +38,11 @@ internal static class DockerConfigParser
 
     public static DockerConfig Parse(ReadOnlySpan<byte> json, string path)
     {
+        if (json.StartsWith("\uFEFF"u8))
+        {
+            json = json[3..];
+        }
+
         if (json.IsEmpty || json.Trim(" \t\r\n"u8).IsEmpty)
         {
             return DockerConfig.Empty;

@@ -1,9 +1,9 @@
 namespace Kiln.Content.Metadata.Migrations;
 
-/// <summary>Schema 3: snapshots (prepared, active or committed root filesystem directories) and their parent chains.</summary>
-internal static class Migration0003Snapshots
+/// <summary>Schema 4: snapshots (prepared, active or committed root filesystem directories) and their parent chains.</summary>
+internal static class Migration0004Snapshots
 {
-    public static MetadataMigration Step { get; } = new(3, "snapshots", """
+    public static MetadataMigration Step { get; } = new(4, "snapshots", """
         CREATE TABLE snapshots (
             id       INTEGER PRIMARY KEY AUTOINCREMENT,
             key      TEXT NOT NULL UNIQUE,

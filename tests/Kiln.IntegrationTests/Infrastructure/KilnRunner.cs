@@ -1,0 +1,25 @@
+using Kiln.Cli;
+
+namespace Kiln.IntegrationTests.Infrastructure;
+
+/// <summary>What one kiln command line printed and returned.</summary>
+internal sealed record KilnRun(int ExitCode, string Output, string Error)
+{
+    public KilnRun ShouldSucceed()
+    {
+        Assert.True(ExitCode == 0, $"kiln exited {ExitCode}\nstdout:\n{Output}\nstderr:\n{Error}");
+        return this;
+    }
+}
+
+/// <summary>Runs kiln's real command line in-process, exactly as Main does, capturing both streams.</summary>
+internal static class KilnRunner
+{
+    public static async Task<KilnRun> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await KilnCommandLine.RunAsync(args, output, error, CancellationToken.None);
+        return new KilnRun(code, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,11 @@
+namespace Kiln.IntegrationTests.Registry;
+
+/// <summary>A clock tests move by hand; timers (retry delays) still run on real time.</summary>
+internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset now = start;
+
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public void Advance(TimeSpan by) => now += by;
+}
