@@ -101,6 +101,28 @@ public sealed class LayerApplierTests
     }
 
     [Fact]
+    public async Task BinaryXattrsSurviveExactly()
+    {
+        using var sandbox = new Sandbox();
+        byte[] binary = [0x01, 0x00, 0x00, 0x02, 0xc0, 0x80, 0xff, 0x00, 0xfe];
+        var xattrs = System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(
+            StringComparer.Ordinal, [new KeyValuePair<string, byte[]>("user.bin", binary)]);
+        var longName = string.Join('/', Enumerable.Repeat(new string('l', 90), 3));
+        using var buffer = new MemoryStream();
+        var writer = new LayerTarWriter(buffer);
+        await writer.WriteEntryAsync(new LayerEntry("plain", TarEntryType.RegularFile) { Mode = 0x1a4, Size = 1 }, new MemoryStream([1]), CancellationToken.None);
+        await writer.WriteEntryAsync(new LayerEntry("cap", TarEntryType.RegularFile) { Mode = 0x1a4, Size = 2, Xattrs = xattrs }, new MemoryStream([1, 2]), CancellationToken.None);
+        await writer.WriteEntryAsync(new LayerEntry(longName, TarEntryType.RegularFile) { Mode = 0x1a4, Xattrs = xattrs }, null, CancellationToken.None);
+        await writer.FinishAsync(CancellationToken.None);
+
+        await ApplyAsync(sandbox.Root, buffer.ToArray());
+
+        Assert.Null(Xattrs.TryGet(Path.Combine(sandbox.Root, "plain"), "user.bin"));
+        Assert.Equal(binary, Xattrs.TryGet(Path.Combine(sandbox.Root, "cap"), "user.bin"));
+        Assert.Equal(binary, Xattrs.TryGet(Path.Combine(sandbox.Root, longName), "user.bin"));
+    }
+
+    [Fact]
     public async Task AHardLinkToAMissingTargetFails()
     {
         using var sandbox = new Sandbox();

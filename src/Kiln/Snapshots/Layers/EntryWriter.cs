@@ -16,7 +16,8 @@ internal sealed class EntryWriter(SafeRoot root, WhiteoutMode mode)
 
     public int SkippedDevices { get; private set; }
 
-    public async Task WriteAsync(string host, TarEntry entry, CancellationToken cancellationToken)
+    /// <summary>Creates the entry; <paramref name="rawXattrs"/> are its xattrs as raw bytes when <see cref="PaxTap"/> had them.</summary>
+    public async Task WriteAsync(string host, TarEntry entry, Dictionary<string, byte[]>? rawXattrs, CancellationToken cancellationToken)
     {
         switch (entry.EntryType)
         {
@@ -70,7 +71,7 @@ internal sealed class EntryWriter(SafeRoot root, WhiteoutMode mode)
                     $"layer {root.Layer}: entry \"{entry.Name}\" has the unsupported tar type {entry.EntryType}");
         }
 
-        ApplyMetadata(host, entry);
+        ApplyMetadata(host, entry, rawXattrs);
     }
 
     /// <summary>Creates the missing parents of a resolved relative path (in overlay mode, copying a lower directory's metadata).</summary>
@@ -114,7 +115,7 @@ internal sealed class EntryWriter(SafeRoot root, WhiteoutMode mode)
         }
     }
 
-    public void ApplyMetadata(string host, TarEntry entry)
+    public void ApplyMetadata(string host, TarEntry entry, Dictionary<string, byte[]>? rawXattrs)
     {
         if (FileOps.IsRoot)
         {
@@ -123,7 +124,10 @@ internal sealed class EntryWriter(SafeRoot root, WhiteoutMode mode)
 
         if (entry is PaxTarEntry pax)
         {
-            foreach (var (name, value) in TarXattrs.Read(pax.ExtendedAttributes))
+            var xattrs = TarXattrs.Read(pax.ExtendedAttributes)
+                .Where(x => rawXattrs is null || !rawXattrs.ContainsKey(x.Name))
+                .Concat((rawXattrs ?? []).Select(x => (Name: x.Key, x.Value)));
+            foreach (var (name, value) in xattrs)
             {
                 if (!name.StartsWith(Xattrs.OverlayPrefix, StringComparison.Ordinal))
                 {

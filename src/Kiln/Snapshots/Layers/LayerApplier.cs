@@ -71,17 +71,19 @@ internal sealed class LayerApplier
     private async Task<int> ApplyEntriesAsync(Stream tar, CancellationToken cancellationToken)
     {
         var count = 0;
-        var reader = new TarReader(tar, leaveOpen: true);
+        var tap = new PaxTap(tar);
+        var reader = new TarReader(tap, leaveOpen: true);
         await using (reader.ConfigureAwait(false))
         {
             while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
             {
+                var rawXattrs = tap.TakeXattrs(entry.Name);
                 if (entry.EntryType is TarEntryType.GlobalExtendedAttributes)
                 {
                     continue;
                 }
 
-                await ApplyEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+                await ApplyEntryAsync(entry, rawXattrs, cancellationToken).ConfigureAwait(false);
                 count++;
             }
         }
@@ -89,14 +91,14 @@ internal sealed class LayerApplier
         return count;
     }
 
-    private async Task ApplyEntryAsync(TarEntry entry, CancellationToken cancellationToken)
+    private async Task ApplyEntryAsync(TarEntry entry, Dictionary<string, byte[]>? rawXattrs, CancellationToken cancellationToken)
     {
         var relative = root.Clean(entry.Name);
         if (relative.Length == 0)
         {
             if (entry.EntryType is TarEntryType.Directory)
             {
-                writer.ApplyMetadata(root.Root, entry);
+                writer.ApplyMetadata(root.Root, entry, rawXattrs);
                 return;
             }
 
@@ -127,7 +129,7 @@ internal sealed class LayerApplier
         }
 
         writer.EnsureParents(resolved);
-        await writer.WriteAsync(host, entry, cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(host, entry, rawXattrs, cancellationToken).ConfigureAwait(false);
         MarkWritten(resolved);
     }
 
