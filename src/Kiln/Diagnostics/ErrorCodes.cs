@@ -133,6 +133,21 @@ internal static class ErrorCodes
     // ---- end KILN16xx ----
 
     // ---- KILN17xx: executor and snapshots ----
+    // snapshots and layers: 1700-1739
+    public static readonly ErrorCode SnapshotNotFound = new(1700, "SnapshotNotFound");
+    public static readonly ErrorCode SnapshotExists = new(1701, "SnapshotExists");
+    public static readonly ErrorCode SnapshotStateInvalid = new(1702, "SnapshotStateInvalid");
+    public static readonly ErrorCode SnapshotInUse = new(1703, "SnapshotInUse");
+    public static readonly ErrorCode SnapshotMountFailed = new(1704, "SnapshotMountFailed");
+    public static readonly ErrorCode SnapshotUnmountFailed = new(1705, "SnapshotUnmountFailed");
+    public static readonly ErrorCode SnapshotChainTooDeep = new(1706, "SnapshotChainTooDeep");
+    public static readonly ErrorCode SnapshotIoFailed = new(1707, "SnapshotIoFailed");
+    public static readonly ErrorCode InvalidSnapshotKey = new(1708, "InvalidSnapshotKey");
+    public static readonly ErrorCode LayerUnsafeEntry = new(1710, "LayerUnsafeEntry");
+    public static readonly ErrorCode LayerCorrupt = new(1711, "LayerCorrupt");
+    public static readonly ErrorCode LayerApplyFailed = new(1712, "LayerApplyFailed");
+    public static readonly ErrorCode LayerUnsupportedEntry = new(1713, "LayerUnsupportedEntry");
+    public static readonly ErrorCode LayerDiffFailed = new(1714, "LayerDiffFailed");
     // ---- end KILN17xx ----
 
     // ---- KILN18xx: bake and HCL ----

@@ -14,6 +14,7 @@ internal static class MetadataMigrations
         Migration0001Meta.Step,
         Migration0002Images.Step,
         Migration0003SolverCache.Step,
+        Migration0004Snapshots.Step,
     ];
 
     public static int Latest => All[^1].Version;
