@@ -72,7 +72,7 @@ internal sealed class Executor
             await File.WriteAllTextAsync(hosts, NetworkFiles.Hosts(request.Hostname, request.ExtraHosts), cancellationToken).ConfigureAwait(false);
             var hostResolvConf = File.Exists("/etc/resolv.conf") ? await File.ReadAllTextAsync("/etc/resolv.conf", cancellationToken).ConfigureAwait(false) : null;
             await File.WriteAllTextAsync(resolvConf, NetworkFiles.ResolvConf(hostResolvConf, request.Network), cancellationToken).ConfigureAwait(false);
-            var spec = RuntimeSpecBuilder.Build(request, user, prepared.Mounts, prepared.Env, hosts, resolvConf, CgroupV2());
+            var spec = RuntimeSpecBuilder.Build(request, user, prepared.Mounts, prepared.Env, hosts, resolvConf, CgroupV2(), SandboxDefaults.Current());
             stubs = MountStubs.Record(request.Rootfs, spec.Mounts.Select(m => m.Destination).Where(IsRootfsTarget));
             await File.WriteAllBytesAsync(Path.Combine(bundle, "config.json"), RuntimeSpecWriter.Serialize(spec), cancellationToken)
                 .ConfigureAwait(false);

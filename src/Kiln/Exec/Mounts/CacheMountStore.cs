@@ -46,7 +46,13 @@ internal sealed class CacheMountStore(string root)
             var directory = Path.Combine(idDirectory, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (!Directory.Exists(directory))
             {
-                await CreateAsync(directory, mount, cancellationToken).ConfigureAwait(false);
+                // Shared users hold the directory's lock together: creation needs its own exclusive lock.
+                using var creating = await FileLock.AcquireAsync(Path.Combine(idDirectory, "create.lock"), exclusive: true, cancellationToken)
+                    .ConfigureAwait(false);
+                if (!Directory.Exists(directory))
+                {
+                    await CreateAsync(directory, mount, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             return new CacheLease(directory, fileLock);

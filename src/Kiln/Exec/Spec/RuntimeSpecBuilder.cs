@@ -18,7 +18,8 @@ internal static class RuntimeSpecBuilder
         IEnumerable<string> extraEnv,
         string hostsFile,
         string resolvConfFile,
-        bool cgroupV2)
+        bool cgroupV2,
+        ImmutableArray<string>? insecureCapabilities = null)
     {
         var insecure = request.Security == SecurityMode.Insecure;
         var namespaces = ImmutableArray.CreateBuilder<string>();
@@ -47,7 +48,7 @@ internal static class RuntimeSpecBuilder
             Hostname = request.Hostname,
             Mounts = mounts,
             Namespaces = namespaces.ToImmutable(),
-            Capabilities = insecure ? SandboxDefaults.AllCapabilities : SandboxDefaults.Capabilities,
+            Capabilities = insecure ? insecureCapabilities ?? SandboxDefaults.AllCapabilities : SandboxDefaults.Capabilities,
             MaskedPaths = insecure ? [] : SandboxDefaults.MaskedPaths,
             ReadonlyPaths = insecure ? [] : SandboxDefaults.ReadonlyPaths,
             Rlimits = request.Ulimits,

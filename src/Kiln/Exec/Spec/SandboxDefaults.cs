@@ -17,7 +17,7 @@ internal static class SandboxDefaults
         "CAP_SETUID", "CAP_SETFCAP", "CAP_SETPCAP", "CAP_NET_BIND_SERVICE", "CAP_SYS_CHROOT", "CAP_KILL", "CAP_AUDIT_WRITE",
     ];
 
-    /// <summary>Every capability the kernel defines up to CAP_CHECKPOINT_RESTORE (40), for security=insecure.</summary>
+    /// <summary>Every capability the kernel defines up to CAP_CHECKPOINT_RESTORE (40), indexed by capability number.</summary>
     public static ImmutableArray<string> AllCapabilities { get; } =
     [
         "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER", "CAP_FSETID", "CAP_KILL", "CAP_SETGID",
@@ -28,6 +28,25 @@ internal static class SandboxDefaults
         "CAP_SETFCAP", "CAP_MAC_OVERRIDE", "CAP_MAC_ADMIN", "CAP_SYSLOG", "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND",
         "CAP_AUDIT_READ", "CAP_PERFMON", "CAP_BPF", "CAP_CHECKPOINT_RESTORE",
     ];
+
+    /// <summary>
+    /// The capabilities in a bounding-set mask (as in the <c>CapBnd:</c> line of /proc/self/status): security=insecure
+    /// grants what kiln itself holds, as containerd's privileged mode does, since a container cannot get more.
+    /// </summary>
+    public static ImmutableArray<string> FromMask(ulong mask) =>
+        [.. AllCapabilities.Where((_, bit) => (mask & (1UL << bit)) != 0)];
+
+    /// <summary>Reads kiln's own bounding set; all known capabilities when it cannot be read.</summary>
+    public static ImmutableArray<string> Current()
+    {
+        const string Prefix = "CapBnd:";
+        var line = File.Exists("/proc/self/status")
+            ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(Prefix, StringComparison.Ordinal))
+            : null;
+        return line is not null && ulong.TryParse(line[Prefix.Length..].Trim(), System.Globalization.NumberStyles.HexNumber, null, out var mask)
+            ? FromMask(mask)
+            : AllCapabilities;
+    }
 
     /// <summary>Paths hidden from the process (a bind of /dev/null, or an empty read-only tmpfs for directories).</summary>
     public static ImmutableArray<string> MaskedPaths { get; } =
