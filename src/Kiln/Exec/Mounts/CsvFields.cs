@@ -50,6 +50,12 @@ internal static class CsvFields
             {
                 while (i < value.Length && value[i] != ',')
                 {
+                    if (value[i] == '"')
+                    {
+                        error = "bare \" in non-quoted-field";
+                        return false;
+                    }
+
                     field.Append(value[i++]);
                 }
             }

@@ -18,11 +18,11 @@ internal static class UserResolver
     /// <summary>Reads /etc/passwd and /etc/group from <paramref name="rootfs"/> (symlinks resolved inside it) and resolves.</summary>
     public static ExecUser Resolve(string rootfs, string? user, SourceSpan? span = null)
     {
-        return Resolve(user, ReadOptional(rootfs, "/etc/passwd"), ReadOptional(rootfs, "/etc/group"), span);
+        return ResolveFromContents(user, ReadOptional(rootfs, "/etc/passwd"), ReadOptional(rootfs, "/etc/group"), span);
     }
 
     /// <summary>Resolves from file contents; a null text is a missing file.</summary>
-    public static ExecUser Resolve(string? user, string? passwd, string? group, SourceSpan? span = null)
+    public static ExecUser ResolveFromContents(string? user, string? passwd, string? group, SourceSpan? span = null)
     {
         if (string.IsNullOrEmpty(user))
         {
