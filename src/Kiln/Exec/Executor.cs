@@ -57,14 +57,18 @@ internal sealed class Executor
 
         var user = UserResolver.Resolve(request.Rootfs, request.User, request.Span);
         var id = ContainerId.New();
-        var bundle = Directory.CreateDirectory(Path.Combine(Options.BundlesRoot, id)).FullName;
-        var memory = Path.Combine(Options.MemoryRoot, id);
-        Native.CreateDirectory(memory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        // The bundle (config.json with any env= secret, hosts, resolv.conf, runtime log) lives on a tmpfs; only
+        // scratch space that may grow (rw bind upper directories) is on disk.
+        var bundle = Path.Combine(Options.MemoryRoot, id);
+        Native.CreateDirectory(bundle, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var scratch = Directory.CreateDirectory(Path.Combine(Options.BundlesRoot, id)).FullName;
         MountStubs? stubs = null;
+        var finished = false;
         try
         {
             CreateWorkingDirectory(request.Rootfs, request.WorkingDirectory);
-            var context = new MountContext(caches, session.Secrets, session.SshAgents, bundle, memory);
+            var context = new MountContext(caches, session.Secrets, session.SshAgents, scratch, bundle);
             await using var prepared = await MountPreparer.PrepareAsync(request.Mounts, context, request.Span, cancellationToken)
                 .ConfigureAwait(false);
             var hosts = Path.Combine(bundle, "hosts");
@@ -77,14 +81,21 @@ internal sealed class Executor
             await File.WriteAllBytesAsync(Path.Combine(bundle, "config.json"), RuntimeSpecWriter.Serialize(spec), cancellationToken)
                 .ConfigureAwait(false);
             var status = await runtime.RunAsync(id, bundle, output, cancellationToken).ConfigureAwait(false);
+
+            // A foreground `runc run` that returned has already deleted its container.
+            finished = true;
             return status.Succeeded ? status : throw new ProcessFailedException(string.Join(' ', request.Args), status, request.Span);
         }
         finally
         {
-            await runtime.DeleteAsync(id).ConfigureAwait(false);
+            if (!finished)
+            {
+                await runtime.DeleteAsync(id).ConfigureAwait(false);
+            }
+
             stubs?.Remove();
+            Directory.Delete(scratch, recursive: true);
             Directory.Delete(bundle, recursive: true);
-            Directory.Delete(memory, recursive: true);
         }
     }
 

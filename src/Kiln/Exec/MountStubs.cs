@@ -3,7 +3,9 @@ namespace Kiln.Exec;
 /// <summary>
 /// The empty files and directories the runtime creates in the rootfs as mount points (for /etc/hosts, a secret's
 /// /run/secrets/id, a cache target...). Recorded before the run and removed after it when still empty, so they
-/// never reach the step's diff; anything the step itself wrote there is kept.
+/// never reach the step's diff; anything the step itself wrote there is kept. A rootfs must therefore not be
+/// shared by concurrent steps (the snapshotter gives each step its own): removing a stub that is a mount point
+/// in another running container detaches that mount.
 /// </summary>
 internal sealed class MountStubs
 {

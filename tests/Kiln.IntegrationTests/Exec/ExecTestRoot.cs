@@ -46,6 +46,17 @@ internal sealed class ExecTestRoot : IAsyncDisposable
         return new ExecTestRoot(directory, options, executor);
     }
 
+    /// <summary>
+    /// A second rootfs for a concurrent step: like the snapshotter, which gives each step its own, since a step's
+    /// mount-point stubs are removed from its rootfs when it ends.
+    /// </summary>
+    public async Task<string> CopyRootfsAsync(string name)
+    {
+        var copy = Path.Combine(Directory, name);
+        await Infrastructure.ExternalTool.OutputOfAsync("cp", "-a", Rootfs, copy);
+        return copy;
+    }
+
     /// <summary>Runs a shell command as one step and returns its stdout and stderr lines.</summary>
     public async Task<(List<string> Stdout, List<string> Stderr)> RunShellAsync(
         string script, Func<ExecRequest, ExecRequest>? configure = null, ExecSession? session = null, CancellationToken cancellationToken = default)

@@ -35,15 +35,16 @@ public sealed class ExecutorCacheMountTests
     {
         await using var root = await ExecTestRoot.CreateAsync();
         var cache = new CacheMount("/cache") { Id = "locked", Sharing = CacheSharing.Locked };
+        var second = await root.CopyRootfsAsync("rootfs2");
         const string Script = "echo start-$STEP >> /cache/log; for i in 1 2 3 4 5; do echo work-$STEP >> /cache/log; sleep 0.05; done; echo end-$STEP >> /cache/log";
         await Task.WhenAll(
             root.RunShellAsync(Script, r => r with { Mounts = [cache], Env = ["STEP=a"] }),
-            root.RunShellAsync(Script, r => r with { Mounts = [cache], Env = ["STEP=b"] }));
+            root.RunShellAsync(Script, r => r with { Mounts = [cache], Env = ["STEP=b"], Rootfs = second }));
         var log = File.ReadAllLines(Path.Combine(root.Options.CacheMountsRoot, CacheMountStore.HashId("locked"), "0", "log"));
         Assert.Equal(14, log.Length);
         var first = log[0][^1];
-        var second = first == 'a' ? 'b' : 'a';
-        var expected = Block(first).Concat(Block(second));
+        var other = first == 'a' ? 'b' : 'a';
+        var expected = Block(first).Concat(Block(other));
         Assert.Equal(expected, log);
     }
 
@@ -53,11 +54,13 @@ public sealed class ExecutorCacheMountTests
         await using var root = await ExecTestRoot.CreateAsync();
         var cache = new CacheMount("/cache") { Id = "shared", Sharing = CacheSharing.Shared };
 
+        var second = await root.CopyRootfsAsync("rootfs2");
+
         // Each step waits (bounded) for the other's file: both finish only if they held the cache together.
         const string Script = "touch /cache/$ME; n=0; until [ -e /cache/$OTHER ]; do n=$((n+1)); [ $n -gt 600 ] && exit 7; sleep 0.05; done; echo saw-$OTHER";
         var results = await Task.WhenAll(
             root.RunShellAsync(Script, r => r with { Mounts = [cache], Env = ["ME=a", "OTHER=b"] }),
-            root.RunShellAsync(Script, r => r with { Mounts = [cache], Env = ["ME=b", "OTHER=a"] }));
+            root.RunShellAsync(Script, r => r with { Mounts = [cache], Env = ["ME=b", "OTHER=a"], Rootfs = second }));
         Assert.Equal(["saw-b"], results[0].Stdout);
         Assert.Equal(["saw-a"], results[1].Stdout);
     }
@@ -80,7 +83,8 @@ public sealed class ExecutorCacheMountTests
             line => holderReady.TrySetResult(),
             CancellationToken.None);
         await holderReady.Task;
-        var (second, _) = await root.RunShellAsync("ls -A /cache | wc -l; touch /signal/done", r => r with { Mounts = [cache, signal] });
+        var secondRootfs = await root.CopyRootfsAsync("rootfs2");
+        var (second, _) = await root.RunShellAsync("ls -A /cache | wc -l; touch /signal/done", r => r with { Mounts = [cache, signal], Rootfs = secondRootfs });
         await holder;
         Assert.Equal(["0"], second);
         var idDirectory = Path.Combine(root.Options.CacheMountsRoot, CacheMountStore.HashId("private"));

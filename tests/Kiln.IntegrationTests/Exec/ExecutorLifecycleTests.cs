@@ -47,7 +47,8 @@ public sealed class ExecutorLifecycleTests
 
         // An owner pid above the kernel's maximum (4194304) can never be alive.
         var id = ContainerId.New(4194399, 1);
-        var bundle = Directory.CreateDirectory(Path.Combine(root.Options.BundlesRoot, id)).FullName;
+        var bundle = Directory.CreateDirectory(Path.Combine(root.Options.MemoryRoot, id)).FullName;
+        var scratch = Directory.CreateDirectory(Path.Combine(root.Options.BundlesRoot, id)).FullName;
         var spec = new RuntimeSpec
         {
             RootPath = root.Rootfs,
@@ -69,6 +70,7 @@ public sealed class ExecutorLifecycleTests
 
         Assert.Empty(await ListAsync(root.Options));
         Assert.False(Directory.Exists(bundle));
+        Assert.False(Directory.Exists(scratch));
         Assert.False(IsSameProcessAlive(stale.Pid));
     }
 

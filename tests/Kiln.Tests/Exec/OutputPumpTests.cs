@@ -53,7 +53,6 @@ public sealed class OutputPumpTests
     /// <summary>Returns at most <c>chunk</c> bytes per read, like a pipe.</summary>
     private sealed class ChunkedStream(byte[] data, int chunk) : MemoryStream(data)
     {
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            base.ReadAsync(buffer[..Math.Min(chunk, buffer.Length)], cancellationToken);
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(chunk, buffer.Length)]);
     }
 }

@@ -1,18 +1,24 @@
 namespace Kiln.Exec.Runtime;
 
-/// <summary>Reads one output stream of the runtime and hands it on line by line.</summary>
+/// <summary>
+/// Reads one output stream of the runtime and hands it on line by line. Pipe reads block, so each pump runs on
+/// its own thread: many concurrent steps must not starve the thread pool.
+/// </summary>
 internal static class OutputPump
 {
     private const int MaxLine = 64 * 1024;
 
     /// <summary>Copies <paramref name="source"/> to <paramref name="sink"/> as lines; a line longer than 64 KiB is split.</summary>
-    public static async Task PumpAsync(Stream source, int stream, Action<LogLine>? sink)
+    public static Task PumpAsync(Stream source, int stream, Action<LogLine>? sink) =>
+        Task.Factory.StartNew(() => Pump(source, stream, sink), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    public static void Pump(Stream source, int stream, Action<LogLine>? sink)
     {
         var buffer = new byte[MaxLine];
         var filled = 0;
         while (true)
         {
-            var read = await source.ReadAsync(buffer.AsMemory(filled)).ConfigureAwait(false);
+            var read = source.Read(buffer.AsSpan(filled));
             if (read == 0)
             {
                 break;

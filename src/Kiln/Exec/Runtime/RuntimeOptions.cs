@@ -6,7 +6,8 @@ namespace Kiln.Exec.Runtime;
 /// <summary>
 /// Which OCI runtime kiln runs and where its state lives: runc by default, or what <c>KILN_RUNTIME</c> names
 /// (<c>crun</c>, or a path). Container state goes under <c>$KILN_ROOT/runc</c> (a kiln-only <c>--root</c>, so
-/// stale containers are found), bundles under <c>$KILN_ROOT/exec</c>, tmpfs-only files under <c>/dev/shm/kiln</c>.
+/// stale containers are found), bundles (config.json, hosts, resolv.conf, secrets, agent sockets) on a tmpfs under
+/// <c>/dev/shm/kiln</c>, disk scratch space (rw bind upper directories) under <c>$KILN_ROOT/exec</c>.
 /// </summary>
 internal sealed record RuntimeOptions(string Binary, string StateRoot, string BundlesRoot, string CacheMountsRoot, string MemoryRoot)
 {
