@@ -148,6 +148,25 @@ internal static class ErrorCodes
     public static readonly ErrorCode LayerApplyFailed = new(1712, "LayerApplyFailed");
     public static readonly ErrorCode LayerUnsupportedEntry = new(1713, "LayerUnsupportedEntry");
     public static readonly ErrorCode LayerDiffFailed = new(1714, "LayerDiffFailed");
+    // executor (1740-1799)
+    public static readonly ErrorCode ProcessFailed = new(1740, "ProcessFailed");
+    public static readonly ErrorCode RuntimeFailed = new(1741, "RuntimeFailed");
+    public static readonly ErrorCode RuntimeNotFound = new(1742, "RuntimeNotFound");
+    public static readonly ErrorCode UserNotFound = new(1743, "UserNotFound");
+    public static readonly ErrorCode GroupNotFound = new(1744, "GroupNotFound");
+    public static readonly ErrorCode InvalidUser = new(1745, "InvalidUser");
+    public static readonly ErrorCode EntitlementRequired = new(1746, "EntitlementRequired");
+    public static readonly ErrorCode InvalidEntitlement = new(1747, "InvalidEntitlement");
+    public static readonly ErrorCode EmulatorMissing = new(1748, "EmulatorMissing");
+    public static readonly ErrorCode InvalidSecretSpec = new(1749, "InvalidSecretSpec");
+    public static readonly ErrorCode SecretNotFound = new(1750, "SecretNotFound");
+    public static readonly ErrorCode SecretTooLarge = new(1751, "SecretTooLarge");
+    public static readonly ErrorCode InvalidSshSpec = new(1752, "InvalidSshSpec");
+    public static readonly ErrorCode SshAgentNotFound = new(1753, "SshAgentNotFound");
+    public static readonly ErrorCode SshKeyFilesNotSupported = new(1754, "SshKeyFilesNotSupported");
+    public static readonly ErrorCode InvalidMount = new(1755, "InvalidMount");
+    public static readonly ErrorCode PathEscapesRoot = new(1756, "PathEscapesRoot");
+    public static readonly ErrorCode CacheMountFailed = new(1757, "CacheMountFailed");
     // ---- end KILN17xx ----
 
     // ---- KILN18xx: bake and HCL ----
