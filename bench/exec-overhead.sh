@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Overhead of one no-op RUN step: kiln's executor beside the reference BuildKit.
-#   kiln:     Executor.RunAsync of `true` with a cache mount on an unpacked busybox rootfs: runtime spec generation,
-#             bundle files, `runc run`, container delete and cleanup. Snapshot prepare/commit is NOT included
-#             (that is the snapshotter's benchmark).
+#   kiln:     a `true` step with a cache mount on the busybox base snapshot, timed two ways: the executor alone
+#             (runtime spec, bundle files, `runc run`, container delete, cleanup) and the whole step (snapshot
+#             prepare + overlay mount + executor + unmount + commit).
 #   BuildKit: `RUN --mount=type=cache,target=/c true` built with --no-cache through `docker buildx build`;
 #             the step's time is its vertex completed - started from --progress=rawjson (includes BuildKit's
 #             snapshot prepare and commit of the step).
@@ -25,9 +25,7 @@ blob() { echo "$layout/blobs/sha256/${1#sha256:}"; }
 platforms="$(jq -r '.manifests[0].digest' "$layout/index.json")"
 manifest="$(jq -r '.manifests[] | select(.platform.architecture == "amd64") | .digest' "$(blob "$platforms")")"
 layer="$(jq -r '.layers[0].digest' "$(blob "$manifest")")"
-mkdir -p "$work/rootfs"
-tar -xzf "$(blob "$layer")" -C "$work/rootfs"
-kiln_ms="$(dotnet run --file "$here/exec-overhead/Kiln.Bench.cs" -- "$runs" "$work/rootfs")"
+read -r kiln_exec_ms kiln_step_ms driver < <(dotnet run --file "$here/exec-overhead/Kiln.Bench.cs" -- "$runs" "$(blob "$layer")" "$layer")
 
 mkdir -p "$work/ctx"
 printf 'FROM 127.0.0.1:5000/busybox:latest\nRUN --mount=type=cache,target=/c true\n' >"$work/ctx/Dockerfile"
@@ -43,5 +41,6 @@ done
 buildkit_ms="$(printf '%s\n' "${samples[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]}')"
 
 echo "no-op RUN step, median of $runs runs (ms)"
-echo "  kiln executor (spec + runc run + cleanup): $kiln_ms"
+echo "  kiln executor (spec + runc run + cleanup): $kiln_exec_ms"
+echo "  kiln whole step ($driver snapshot prepare + mount + executor + unmount + commit): $kiln_step_ms"
 echo "  BuildKit (buildx, vertex started..completed): $buildkit_ms"
