@@ -68,6 +68,41 @@ internal static class ErrorCodes
     // ---- end KILN13xx ----
 
     // ---- KILN14xx: Dockerfile parsing and instructions ----
+    public static readonly ErrorCode DockerfileUnknownInstruction = new(1401, "DockerfileUnknownInstruction");
+    public static readonly ErrorCode DockerfileInvalidDirective = new(1402, "DockerfileInvalidDirective");
+    public static readonly ErrorCode DockerfileDuplicateDirective = new(1403, "DockerfileDuplicateDirective");
+    public static readonly ErrorCode DockerfileUnterminatedHeredoc = new(1404, "DockerfileUnterminatedHeredoc");
+    public static readonly ErrorCode DockerfileNoBuildStage = new(1405, "DockerfileNoBuildStage");
+    public static readonly ErrorCode DockerfileEmpty = new(1406, "DockerfileEmpty");
+    public static readonly ErrorCode DockerfileUnknownFlag = new(1407, "DockerfileUnknownFlag");
+    public static readonly ErrorCode DockerfileDuplicateFlag = new(1408, "DockerfileDuplicateFlag");
+    public static readonly ErrorCode DockerfileFlagMissingValue = new(1409, "DockerfileFlagMissingValue");
+    public static readonly ErrorCode DockerfileFlagInvalidBool = new(1410, "DockerfileFlagInvalidBool");
+    public static readonly ErrorCode DockerfileMissingArguments = new(1411, "DockerfileMissingArguments");
+    public static readonly ErrorCode DockerfileExactlyOneArgument = new(1412, "DockerfileExactlyOneArgument");
+    public static readonly ErrorCode DockerfileTooManyArguments = new(1413, "DockerfileTooManyArguments");
+    public static readonly ErrorCode DockerfileCopyNeedsDestination = new(1414, "DockerfileCopyNeedsDestination");
+    public static readonly ErrorCode DockerfileInvalidKeyValue = new(1415, "DockerfileInvalidKeyValue");
+    public static readonly ErrorCode DockerfileBlankName = new(1416, "DockerfileBlankName");
+    public static readonly ErrorCode DockerfileJsonNotStringArray = new(1417, "DockerfileJsonNotStringArray");
+    public static readonly ErrorCode DockerfileShellRequiresJson = new(1418, "DockerfileShellRequiresJson");
+    public static readonly ErrorCode DockerfileFromArguments = new(1419, "DockerfileFromArguments");
+    public static readonly ErrorCode DockerfileInvalidStageName = new(1420, "DockerfileInvalidStageName");
+    public static readonly ErrorCode DockerfileInvalidHealthcheck = new(1421, "DockerfileInvalidHealthcheck");
+    public static readonly ErrorCode DockerfileInvalidDuration = new(1422, "DockerfileInvalidDuration");
+    public static readonly ErrorCode DockerfileInvalidRetries = new(1423, "DockerfileInvalidRetries");
+    public static readonly ErrorCode DockerfileOnbuildNotAllowed = new(1424, "DockerfileOnbuildNotAllowed");
+    public static readonly ErrorCode DockerfileInvalidMount = new(1425, "DockerfileInvalidMount");
+    public static readonly ErrorCode DockerfileInvalidNetwork = new(1426, "DockerfileInvalidNetwork");
+    public static readonly ErrorCode DockerfileEmptyContinuationLine = new(1427, "DockerfileEmptyContinuationLine");
+    public static readonly ErrorCode DockerfileInvalidPort = new(1428, "DockerfileInvalidPort");
+    public static readonly ErrorCode DockerfileInvalidChecksum = new(1429, "DockerfileInvalidChecksum");
+    public static readonly ErrorCode DockerfileNoStages = new(1430, "DockerfileNoStages");
+    public static readonly ErrorCode DockerfileInvalidSignal = new(1431, "DockerfileInvalidSignal");
+    public static readonly ErrorCode DockerfileUnknownTarget = new(1480, "DockerfileUnknownTarget");
+    public static readonly ErrorCode DockerfileStageCycle = new(1481, "DockerfileStageCycle");
+    public static readonly ErrorCode DockerfileInvalidStageIndex = new(1482, "DockerfileInvalidStageIndex");
+    public static readonly ErrorCode DockerfileInvalidStageReference = new(1483, "DockerfileInvalidStageReference");
     // ---- end KILN14xx ----
 
     // ---- KILN15xx: Dockerfile expansion, stages and checks ----

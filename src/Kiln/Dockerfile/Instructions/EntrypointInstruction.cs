@@ -1,0 +1,7 @@
+using System.Collections.Immutable;
+using Kiln.Dockerfile.Parsing;
+
+namespace Kiln.Dockerfile.Instructions;
+
+/// <summary>ENTRYPOINT in exec or shell form.</summary>
+internal sealed record EntrypointInstruction(Node Node, CommandLine Command) : Instruction(Node);

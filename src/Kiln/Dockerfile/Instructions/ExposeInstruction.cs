@@ -1,0 +1,7 @@
+using System.Collections.Immutable;
+using Kiln.Dockerfile.Parsing;
+
+namespace Kiln.Dockerfile.Instructions;
+
+/// <summary>EXPOSE port[/proto] ...</summary>
+internal sealed record ExposeInstruction(Node Node, ImmutableArray<Word> Ports) : Instruction(Node);
