@@ -68,7 +68,7 @@ internal static class DockerfileChecker
 
         if (!document.HasErrors)
         {
-            errors.AddRange(ExpansionErrors(context));
+            errors.AddRange(StageErrors.Find(context));
         }
 
         var warnings = context.Warnings
@@ -97,29 +97,5 @@ internal static class DockerfileChecker
 
         var directive = document.Parse.Directives.FirstOrDefault(d => d.Name == "check");
         return CheckConfig.Parse(directive?.Value, directive?.Span, out error);
-    }
-
-    /// <summary>Words that failed to expand while the stages were dispatched: BuildKit stops the check with an error.</summary>
-    private static IEnumerable<Diagnostic> ExpansionErrors(CheckContext context)
-    {
-        foreach (var stage in context.Stages.Stages)
-        {
-            var image = context.Lexer.Process(stage.From.Image.Text, context.GlobalScope.Variables);
-            if (image.Error is { } imageError)
-            {
-                yield return imageError.ToDiagnostic(stage.From.Image.Span);
-            }
-        }
-
-        foreach (var step in context.Steps)
-        {
-            foreach (var word in step.Words)
-            {
-                if (word.Result.Error is { } error)
-                {
-                    yield return error.ToDiagnostic(word.Source.Span);
-                }
-            }
-        }
     }
 }
