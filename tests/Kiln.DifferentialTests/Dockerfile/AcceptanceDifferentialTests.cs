@@ -15,6 +15,9 @@ public class AcceptanceDifferentialTests
         ["invalid/duplicate-syntax"] = "a syntax directive makes the reference pull a frontend image (no network)",
         ["parse/feature-directive-check"] = "the check directive exists from BuildKit 0.14; kiln follows 0.14+",
         ["differential/env-quoted-equals"] = "an unbalanced quote is an expansion error, found by the Shell step",
+        ["differential/env-unterminated-quote-legacy"] = "an unbalanced quote is an expansion error, found by the Shell step",
+        ["differential/volume-quoted-shell"] = "an unbalanced quote is an expansion error, found by the Shell step",
+        ["differential/directive-syntax-after-escape-dup-check"] = "the check directive exists from BuildKit 0.14; kiln follows 0.14+",
         ["invalid/only-meta-args"] = "BuildKit 0.13 crashes the daemon on a Dockerfile with no stages",
     };
 

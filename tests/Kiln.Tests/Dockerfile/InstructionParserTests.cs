@@ -152,4 +152,16 @@ public class InstructionParserTests
         Assert.Equal(ErrorCodes.DockerfileUnknownInstruction, d.Code);
         Assert.Contains("did you mean RUN", d.Summary, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OnbuildTriggerIsCheckedOnlyWhenAsked()
+    {
+        var (i, d) = One("ONBUILD COPY --bogus a b");
+        Assert.Empty(d);
+        var onbuild = Assert.IsType<OnbuildInstruction>(i);
+        Assert.Equal("COPY --bogus a b", onbuild.Expression);
+        var triggerErrors = new List<Diagnostic>();
+        Assert.IsType<CopyInstruction>(onbuild.ParseTrigger(InstructionParserOptions.Default, triggerErrors));
+        Assert.Equal(ErrorCodes.DockerfileUnknownFlag, Assert.Single(triggerErrors).Code);
+    }
 }

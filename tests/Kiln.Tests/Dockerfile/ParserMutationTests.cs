@@ -24,7 +24,11 @@ public class ParserMutationTests
         {
             var text = Mutate(corpus[random.Next(corpus.Count)], random);
             var doc = DockerfileDocument.Load(text, "fuzz", target: random.Next(4) == 0 ? "build" : null);
-            Assert.All(doc.Diagnostics, d => Assert.NotNull(d.Code.Name));
+            var lines = text.Split('\n').Length;
+            Assert.All(doc.Diagnostics, d => Assert.True(
+                d.Code.Number is >= 1400 and < 1500 && (d.Span is null || (d.Span.Start.Line >= 1 && d.Span.End.Line <= lines && d.Span.Start.Column >= 1)),
+                $"{d} in:\n{text}"));
+            Assert.All(doc.Parse.Nodes, n => Assert.True(n.Span.Start.Line <= n.Span.End.Line && n.Span.End.Line <= lines, $"{n.Keyword} {n.Span}"));
         }
     }
 

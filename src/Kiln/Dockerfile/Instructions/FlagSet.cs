@@ -10,12 +10,17 @@ namespace Kiln.Dockerfile.Instructions;
 /// </summary>
 internal sealed class FlagSet
 {
-    private readonly Dictionary<string, FlagKind> _declared;
+    private readonly (string Name, FlagKind Kind)[] _declared;
     private readonly List<InstructionFlag> _parsed = [];
 
     public FlagSet(IEnumerable<Word> flags, List<Diagnostic> diagnostics, params (string Name, FlagKind Kind)[] declared)
     {
-        _declared = declared.ToDictionary(d => d.Name, d => d.Kind, StringComparer.Ordinal);
+        _declared = declared;
+        if (!flags.Any())
+        {
+            return;
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in flags)
         {
@@ -23,12 +28,14 @@ internal sealed class FlagSet
             var eq = body.IndexOf('=', StringComparison.Ordinal);
             var name = eq < 0 ? body : body[..eq];
             string? value = eq < 0 ? null : body[(eq + 1)..];
-            if (!_declared.TryGetValue(name, out var kind))
+            var index = Array.FindIndex(_declared, d => d.Name == name);
+            if (index < 0)
             {
                 diagnostics.Add(Diagnostic.Error(ErrorCodes.DockerfileUnknownFlag, $"unknown flag: {name}", word.Span));
                 continue;
             }
 
+            var kind = _declared[index].Kind;
             if (!seen.Add(name) && kind != FlagKind.Strings)
             {
                 diagnostics.Add(Diagnostic.Error(ErrorCodes.DockerfileDuplicateFlag, $"duplicate flag specified: {name}", word.Span));

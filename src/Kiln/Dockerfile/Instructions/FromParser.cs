@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Kiln.Diagnostics;
+using Kiln.Oci;
 
 namespace Kiln.Dockerfile.Instructions;
 
@@ -27,6 +28,13 @@ internal static partial class FromParser
                     ErrorCodes.DockerfileInvalidStageName,
                     $"invalid name for build stage: \"{args[2].Text}\", name can't start with a number or contain symbols",
                     args[2]);
+                return null;
+            }
+
+            // A stage name is also looked up as a named build context, so it must be a valid image name.
+            if (!Reference.TryParse(name, out _, out var error))
+            {
+                c.Error(ErrorCodes.DockerfileInvalidStageName, $"invalid context name {name}: {error}", args[2]);
                 return null;
             }
         }

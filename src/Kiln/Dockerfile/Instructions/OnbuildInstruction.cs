@@ -8,4 +8,8 @@ internal sealed record OnbuildInstruction(Node Node, Node Trigger) : Instruction
 {
     /// <summary>The trigger as it is stored in the image config.</summary>
     public string Expression => Trigger.Original;
+
+    /// <summary>Parses the trigger as an instruction (BuildKit does this only when a child image runs it).</summary>
+    public Instruction? ParseTrigger(InstructionParserOptions options, List<Kiln.Diagnostics.Diagnostic> diagnostics) =>
+        InstructionParser.ParseNode(Trigger, options, diagnostics);
 }
