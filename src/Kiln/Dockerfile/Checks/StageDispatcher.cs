@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Kiln.Diagnostics;
 using Kiln.Dockerfile.Instructions;
 using Kiln.Dockerfile.Parsing;
 using Kiln.Dockerfile.Shell;
@@ -30,9 +31,14 @@ internal static class StageDispatcher
         foreach (var stage in context.DispatchedStages)
         {
             var state = Start(context, stage, finals);
+            foreach (var trigger in Triggers(context, stage))
+            {
+                state = Dispatch(context, stage, trigger, state, steps, stage.Span);
+            }
+
             foreach (var instruction in stage.Commands)
             {
-                state = Dispatch(context, stage, instruction, state, steps);
+                state = Dispatch(context, stage, instruction, state, steps, instruction.Span);
             }
 
             finals[stage.Index] = state;
@@ -74,8 +80,24 @@ internal static class StageDispatcher
         return new StageState(ArgScope.ForImage(context.GlobalScope, env), [], false, false);
     }
 
+    /// <summary>
+    /// The ONBUILD triggers of the stage this one is built from, which run first; BuildKit sets them up only for
+    /// the stages the target (the last stage when none is given) needs.
+    /// </summary>
+    private static IEnumerable<Instruction> Triggers(CheckContext context, Stage stage)
+    {
+        if (BaseStage(context, stage) is not { } parent || !context.Document.Reachable.Contains(stage.Index))
+        {
+            return [];
+        }
+
+        var options = context.Options.Parser ?? InstructionParserOptions.Default;
+        var ignored = new List<Kiln.Diagnostics.Diagnostic>();
+        return parent.Commands.OfType<OnbuildInstruction>().Select(o => o.ParseTrigger(options, ignored)).OfType<Instruction>().ToList();
+    }
+
     private static StageState Dispatch(
-        CheckContext context, Stage stage, Instruction instruction, StageState state, ImmutableArray<DispatchStep>.Builder steps)
+        CheckContext context, Stage stage, Instruction instruction, StageState state, ImmutableArray<DispatchStep>.Builder steps, SourceSpan span)
     {
         var words = ImmutableArray.CreateBuilder<ExpandedWord>();
         var next = state;
@@ -111,7 +133,7 @@ internal static class StageDispatcher
                 break;
         }
 
-        steps.Add(new DispatchStep(stage, instruction, state.Scope, state.Declared, state.ShellSet, state.WorkdirSet, words.ToImmutable()));
+        steps.Add(new DispatchStep(stage, instruction, state.Scope, state.Declared, state.ShellSet, state.WorkdirSet, words.ToImmutable()) { Span = span });
         return next;
     }
 

@@ -32,7 +32,7 @@ internal sealed class CopyIgnoredFileCheck : ICheck
                 var path = step.Value(source);
                 if (isIgnored(path))
                 {
-                    context.Report(Rule, $"Attempting to {verb} file {GoQuote.Quote(path)} that is excluded by .dockerignore", step.Instruction.Span);
+                    context.Report(Rule, $"Attempting to {verb} file {GoQuote.Quote(path)} that is excluded by .dockerignore", step.Span);
                 }
             }
         }

@@ -25,7 +25,7 @@ internal sealed class JSONArgsRecommendedCheck : ICheck
             if (command is { IsJson: false } && !step.ShellSet)
             {
                 var name = step.Instruction.Keyword;
-                context.Report(Rule, $"JSON arguments recommended for {name} to prevent unintended behavior related to OS signals", step.Instruction.Span);
+                context.Report(Rule, $"JSON arguments recommended for {name} to prevent unintended behavior related to OS signals", step.Span);
             }
         }
     }

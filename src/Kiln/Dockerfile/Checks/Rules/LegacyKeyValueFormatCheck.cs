@@ -22,7 +22,7 @@ internal sealed class LegacyKeyValueFormatCheck : ICheck
             foreach (var pair in pairs.Where(p => p.Legacy))
             {
                 var name = step.Instruction.Keyword;
-                context.Report(Rule, $"\"{name} key=value\" should be used instead of legacy \"{name} key value\" format", step.Instruction.Span);
+                context.Report(Rule, $"\"{name} key=value\" should be used instead of legacy \"{name} key value\" format", step.Span);
             }
         }
     }

@@ -18,8 +18,9 @@ internal sealed class MultipleInstructionsDisallowedCheck : ICheck
         foreach (var stage in context.Steps.GroupBy(s => s.Stage.Index))
         {
             var previous = new Dictionary<Type, SourceSpan>();
-            foreach (var instruction in stage.Select(s => s.Instruction))
+            foreach (var step in stage)
             {
+                var instruction = step.Instruction;
                 if (instruction is not (CmdInstruction or EntrypointInstruction or HealthcheckInstruction))
                 {
                     continue;
@@ -31,7 +32,7 @@ internal sealed class MultipleInstructionsDisallowedCheck : ICheck
                     context.Report(Rule, message, earlier);
                 }
 
-                previous[instruction.GetType()] = instruction.Span;
+                previous[instruction.GetType()] = step.Span;
             }
         }
     }

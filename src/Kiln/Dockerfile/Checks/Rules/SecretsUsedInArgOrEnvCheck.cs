@@ -27,7 +27,7 @@ internal sealed partial class SecretsUsedInArgOrEnvCheck : ICheck
             };
             foreach (var name in names.Where(LooksSecret))
             {
-                context.Report(Rule, $"Do not use ARG or ENV instructions for sensitive data ({kind} {GoQuote.Quote(name)})", step.Instruction.Span);
+                context.Report(Rule, $"Do not use ARG or ENV instructions for sensitive data ({kind} {GoQuote.Quote(name)})", step.Span);
             }
         }
     }

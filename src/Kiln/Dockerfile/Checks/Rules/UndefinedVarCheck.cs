@@ -29,7 +29,7 @@ internal sealed class UndefinedVarCheck : ICheck
                     var options = step.Scope.Variables.Keys.Order(StringComparer.Ordinal);
                     var suggestion = NameSuggester.Suggest(name, options, caseSensitive: true);
                     var message = $"Usage of undefined variable '${name}'" + (suggestion is null ? "" : $" (did you mean ${suggestion}?)");
-                    context.Report(Rule, message, step.Instruction.Span);
+                    context.Report(Rule, message, step.Span);
                 }
             }
         }

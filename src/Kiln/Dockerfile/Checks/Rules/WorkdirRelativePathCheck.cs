@@ -21,7 +21,7 @@ internal sealed class WorkdirRelativePathCheck : ICheck
                 var path = step.Value(workdir.Path);
                 if (!path.StartsWith('/'))
                 {
-                    context.Report(Rule, $"Relative workdir {GoQuote.Quote(path)} can have unexpected results if the base image changes", workdir.Span);
+                    context.Report(Rule, $"Relative workdir {GoQuote.Quote(path)} can have unexpected results if the base image changes", step.Span);
                 }
             }
         }
