@@ -13,6 +13,7 @@ internal static class KilnCommandLine
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(BuildCommand.Create());
         root.Subcommands.Add(ImageToolsCommand.Create());
+        root.Subcommands.Add(DebugCommand.Create());
         return root;
     }
 

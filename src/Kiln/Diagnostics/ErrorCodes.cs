@@ -131,6 +131,12 @@ internal static class ErrorCodes
     public static readonly ErrorCode RunnerResultMismatch = new(1603, "RunnerResultMismatch");
     public static readonly ErrorCode CacheStoreFailed = new(1604, "CacheStoreFailed");
     public static readonly ErrorCode CacheRecordInvalid = new(1605, "CacheRecordInvalid");
+    public static readonly ErrorCode InvalidIgnorePattern = new(1640, "InvalidIgnorePattern");
+    public static readonly ErrorCode ContextNotFound = new(1641, "ContextNotFound");
+    public static readonly ErrorCode ContextPathEscapes = new(1642, "ContextPathEscapes");
+    public static readonly ErrorCode ContextReadFailed = new(1643, "ContextReadFailed");
+    public static readonly ErrorCode ContextChangedDuringHash = new(1644, "ContextChangedDuringHash");
+    public static readonly ErrorCode ContextStatCacheFailed = new(1645, "ContextStatCacheFailed");
     // ---- end KILN16xx ----
 
     // ---- KILN17xx: executor and snapshots ----

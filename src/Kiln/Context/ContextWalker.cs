@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using System.IO.Enumeration;
+using System.Runtime.ExceptionServices;
+using Kiln.Diagnostics;
+
+namespace Kiln.Context;
+
+/// <summary>
+/// Walks a local context the way BuildKit's file sender does: entries in code-point order of their names,
+/// ignore rules applied with parent results, excluded directories pruned unless an exception may re-include
+/// something beneath them (then they appear only if something inside them does). Symlinks are never followed.
+/// Sibling directories are listed in parallel; the result order does not depend on it.
+/// </summary>
+internal static class ContextWalker
+{
+    private static readonly EnumerationOptions ListOptions = new()
+    {
+        RecurseSubdirectories = false,
+        AttributesToSkip = 0,
+        IgnoreInaccessible = false,
+        ReturnSpecialDirectories = false,
+    };
+
+    public static ImmutableArray<ContextEntry> Walk(LocalContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return [.. WalkDirectory(context, "", context.Directory, IgnoreMatchState.None, excluded: false, cancellationToken)];
+        }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(ex.Flatten().InnerExceptions[0]).Throw();
+            throw;
+        }
+    }
+
+    // The entries beneath one directory, in walk order.
+    private static List<ContextEntry> WalkDirectory(
+        LocalContext context,
+        string relativeDirectory,
+        string fullDirectory,
+        IgnoreMatchState parentState,
+        bool excluded,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var names = ListNames(fullDirectory, relativeDirectory, excluded);
+        var children = new Child?[names.Count];
+        var descend = new List<int>();
+        if (names.Count > 0)
+        {
+            using var handle = DirectoryHandle.Open(fullDirectory);
+            for (var i = 0; i < names.Count; i++)
+            {
+                var child = Decide(context, handle, relativeDirectory, fullDirectory, names[i], parentState);
+                children[i] = child;
+                if (child is { Descend: true })
+                {
+                    descend.Add(i);
+                }
+            }
+        }
+
+        var subtrees = new List<ContextEntry>[names.Count];
+        if (descend.Count > 1)
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            Parallel.ForEach(descend, options, i => subtrees[i] = WalkChild(context, children[i]!.Value, fullDirectory, names[i], cancellationToken));
+        }
+        else
+        {
+            foreach (var i in descend)
+            {
+                subtrees[i] = WalkChild(context, children[i]!.Value, fullDirectory, names[i], cancellationToken);
+            }
+        }
+
+        var output = new List<ContextEntry>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (children[i] is not { } child)
+            {
+                continue;
+            }
+
+            var subtree = subtrees[i];
+
+            // An excluded directory that was walked appears only around content re-included beneath it.
+            if (!child.Excluded || subtree is { Count: > 0 })
+            {
+                output.Add(child.Entry);
+            }
+
+            if (subtree is not null)
+            {
+                output.AddRange(subtree);
+            }
+        }
+
+        return output;
+    }
+
+    private static Child? Decide(LocalContext context, DirectoryHandle handle, string relativeDirectory, string fullDirectory, string name, IgnoreMatchState parentState)
+    {
+        if (!handle.TryLstat(name, out var stat))
+        {
+            return null; // removed while walking
+        }
+
+        var relative = relativeDirectory.Length == 0 ? name : relativeDirectory + "/" + name;
+        var state = IgnoreMatchState.None;
+        var excluded = !context.Ignore.IsEmpty && context.Ignore.IsExcluded(relative, parentState, out state);
+        var link = stat.IsSymlink ? ReadLink(Path.Combine(fullDirectory, name)) : null;
+        var descend = stat.IsDirectory && (!excluded || context.Ignore.MustDescendExcluded(relative));
+        return new Child(new ContextEntry(relative, ContextEntry.KindOf(stat), stat, link), state, excluded, descend);
+    }
+
+    private static List<ContextEntry> WalkChild(LocalContext context, Child child, string fullDirectory, string name, CancellationToken cancellationToken) =>
+        WalkDirectory(context, child.Entry.Path, Path.Combine(fullDirectory, name), child.State, child.Excluded, cancellationToken);
+
+    private static List<string> ListNames(string fullDirectory, string relativeDirectory, bool excluded)
+    {
+        var names = new List<string>();
+        try
+        {
+            var enumerable = new FileSystemEnumerable<string>(fullDirectory, (ref FileSystemEntry e) => e.FileName.ToString(), ListOptions);
+            names.AddRange(enumerable);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            // BuildKit tolerates an unreadable directory only when it is excluded anyway.
+            if (excluded)
+            {
+                return names;
+            }
+
+            throw new KilnException(ErrorCodes.ContextReadFailed, $"cannot read directory {Display(relativeDirectory)}: {ex.Message}", inner: ex);
+        }
+        catch (IOException ex)
+        {
+            throw new KilnException(ErrorCodes.ContextReadFailed, $"cannot read directory {Display(relativeDirectory)}: {ex.Message}", inner: ex);
+        }
+
+        names.Sort(SlashPath.CompareOrdinal);
+        return names;
+    }
+
+    private static string ReadLink(string full)
+    {
+        try
+        {
+            return new FileInfo(full).LinkTarget ?? "";
+        }
+        catch (IOException ex)
+        {
+            throw new KilnException(ErrorCodes.ContextReadFailed, $"cannot read symlink {full}: {ex.Message}", inner: ex);
+        }
+    }
+
+    private static string Display(string relative) => relative.Length == 0 ? "." : relative;
+
+    private readonly record struct Child(ContextEntry Entry, IgnoreMatchState State, bool Excluded, bool Descend);
+}
