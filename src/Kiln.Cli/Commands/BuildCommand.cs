@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using Kiln.Context;
 using Kiln.Diagnostics;
 using Kiln.Dockerfile.Checks;
 using Kiln.Oci;
@@ -71,6 +72,7 @@ internal static class BuildCommand
             BuildArgs = request.BuildArgs,
             Target = request.Target,
             TargetPlatform = request.Platform,
+            IsIgnored = await LoadIgnoreRulesAsync(request.ContextPath, path, cancellationToken).ConfigureAwait(false),
         };
         var result = DockerfileChecker.Check(text, Path.GetFileName(path), options);
         if (!result.Warnings.IsEmpty)
@@ -99,6 +101,28 @@ internal static class BuildCommand
         }
 
         return 1;
+    }
+
+    /// <summary>
+    /// The context's ignore rules for CopyIgnoredFile: <c>&lt;Dockerfile&gt;.dockerignore</c> beside the Dockerfile
+    /// wins over <c>CONTEXT/.dockerignore</c>, as in buildx; null when there is neither.
+    /// </summary>
+    private static async Task<Func<string, bool>?> LoadIgnoreRulesAsync(string contextPath, string dockerfilePath, CancellationToken cancellationToken)
+    {
+        var path = new[] { dockerfilePath + ".dockerignore", Path.Combine(contextPath, ".dockerignore") }.FirstOrDefault(File.Exists);
+        if (path is null)
+        {
+            return null;
+        }
+
+        var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        var matcher = DockerignoreReader.Parse(text, Path.GetFileName(path), out var diagnostics);
+        if (diagnostics.Any(d => d.IsError))
+        {
+            throw new KilnException(diagnostics);
+        }
+
+        return matcher.IsEmpty ? null : matcher.IsExcluded;
     }
 
     /// <summary>KEY=VALUE pairs; a bare KEY takes its value from the environment, as buildx does, and is dropped when unset.</summary>

@@ -133,4 +133,27 @@ public sealed class BuildCheckCommandTests : IDisposable
         var (code, _, _) = await RunAsync("build", "--check", "--push", _context.FullName);
         Assert.NotEqual(0, code);
     }
+
+    [Fact]
+    public async Task DockerignoreFeedsCopyIgnoredFile()
+    {
+        Write("# check=experimental=CopyIgnoredFile\nFROM busybox\nCOPY secret.txt /app/\nCOPY build/out /app/\nCOPY main.go /app/\n");
+        Write("secret.txt\nbuild\n", ".dockerignore");
+        var (code, output, _) = await RunAsync("build", "--check", _context.FullName);
+        Assert.Equal(0, code);
+        Assert.Contains("Attempting to Copy file \"secret.txt\" that is excluded by .dockerignore\nDockerfile:3", output, StringComparison.Ordinal);
+        Assert.Contains("Attempting to Copy file \"build/out\" that is excluded by .dockerignore\nDockerfile:4", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("file \"main.go\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DockerfileSpecificIgnoreFileWins()
+    {
+        Write("# check=experimental=CopyIgnoredFile\nFROM busybox\nCOPY a.txt b.txt /app/\n", "app.Dockerfile");
+        Write("a.txt\n", ".dockerignore");
+        Write("b.txt\n", "app.Dockerfile.dockerignore");
+        var (_, output, _) = await RunAsync("build", "--check", "-f", Path.Combine(_context.FullName, "app.Dockerfile"), _context.FullName);
+        Assert.Contains("\"b.txt\"", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"a.txt\"", output, StringComparison.Ordinal);
+    }
 }
