@@ -8,9 +8,8 @@ using Kiln.Dockerfile.Stages;
 namespace Kiln.Dockerfile.Checks;
 
 /// <summary>
-/// Walks the checked stages in file order as BuildKit's dispatcher does, without building anything: it tracks
-/// the variables (ARG and ENV), the declared ARG names, SHELL and WORKDIR, and expands the words BuildKit
-/// expands before it dispatches an instruction.
+/// Walks the checked stages in file order as BuildKit's dispatcher does, without building anything, recording
+/// for each instruction the state it runs in (variables, declared ARGs, SHELL, WORKDIR) plus the words it expands.
 /// </summary>
 /// <remarks>
 /// A stage FROM an earlier stage inherits that stage's state; a stage FROM an image starts from the image's
