@@ -29,6 +29,15 @@ public class CheckRuleTableTests
         Assert.True(missing.Length == 0, $"rules without a row: {missing}");
     }
 
+    [Fact]
+    public void EveryRuleHasExactlyOneCheckInTheDispatchTable()
+    {
+        var names = DockerfileChecker.Table.Select(c => c.Rule.Name).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
+        Assert.Equal(CheckRules.All.Select(r => r.Name).Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
+        Assert.Equal(["CopyIgnoredFile", "InvalidDefinitionDescription"], CheckRules.All.Where(r => r.Experimental).Select(r => r.Name));
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void ReportsExactlyTheExpectedRulesAndLines(CheckCase row)
