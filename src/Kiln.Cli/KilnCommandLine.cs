@@ -11,6 +11,7 @@ internal static class KilnCommandLine
     {
         var root = new RootCommand("kiln: build container images from Dockerfiles and bake files, without a daemon");
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(BuildCommand.Create());
         root.Subcommands.Add(ImageToolsCommand.Create());
         root.Subcommands.Add(DebugCommand.Create());
         return root;

@@ -115,6 +115,13 @@ internal static class ErrorCodes
     public static readonly ErrorCode ShellInvalidPattern = new(1506, "ShellInvalidPattern");
     public static readonly ErrorCode ShellRequiredVariable = new(1507, "ShellRequiredVariable");
     public static readonly ErrorCode ShellInvalidEscapeToken = new(1508, "ShellInvalidEscapeToken");
+
+    // build checks (1540-1599)
+    public static readonly ErrorCode CheckInvalidOptions = new(1540, "CheckInvalidOptions");
+    public static readonly ErrorCode CheckViolation = new(1541, "CheckViolation");
+    public static readonly ErrorCode BuildNotAvailable = new(1542, "BuildNotAvailable");
+    public static readonly ErrorCode CheckInvalidBaseName = new(1543, "CheckInvalidBaseName");
+    public static readonly ErrorCode CheckInvalidPlatform = new(1544, "CheckInvalidPlatform");
     // ---- end KILN15xx ----
 
     // ---- KILN16xx: graph, solver, build context ----

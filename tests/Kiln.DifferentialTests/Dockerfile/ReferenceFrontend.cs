@@ -12,11 +12,14 @@ namespace Kiln.DifferentialTests.Dockerfile;
 /// </summary>
 internal sealed class ReferenceFrontend
 {
-    private const string CacheName = "dockerfile/reference-verdicts.tsv";
+    private const string DefaultCacheName = "dockerfile/reference-verdicts.tsv";
     private readonly Dictionary<string, (bool Accepted, string Message)> _cache = new(StringComparer.Ordinal);
+    private readonly string _cacheName;
 
-    public ReferenceFrontend()
+    /// <summary>Uses the verdict cache at testdata/<paramref name="cacheName"/>.</summary>
+    public ReferenceFrontend(string cacheName = DefaultCacheName)
     {
+        _cacheName = cacheName;
         var path = CachePath(forWrite: false);
         if (File.Exists(path))
         {
@@ -131,9 +134,9 @@ internal sealed class ReferenceFrontend
     }
 
     /// <summary>The cache next to the test binary, or in the source tree when writing new verdicts.</summary>
-    private static string CachePath(bool forWrite)
+    private string CachePath(bool forWrite)
     {
-        var output = Path.Combine(AppContext.BaseDirectory, "testdata", CacheName);
+        var output = Path.Combine(AppContext.BaseDirectory, "testdata", _cacheName);
         if (!forWrite)
         {
             return output;
@@ -145,6 +148,6 @@ internal sealed class ReferenceFrontend
             dir = dir.Parent;
         }
 
-        return dir is null ? output : Path.Combine(dir.FullName, "tests", "testdata", CacheName);
+        return dir is null ? output : Path.Combine(dir.FullName, "tests", "testdata", _cacheName);
     }
 }
