@@ -89,6 +89,31 @@ internal static class ErrorCodes
     // ---- end KILN17xx ----
 
     // ---- KILN18xx: bake and HCL ----
+    public static readonly ErrorCode HclInvalidCharacter = new(1800, "HclInvalidCharacter");
+    public static readonly ErrorCode HclUnterminatedString = new(1801, "HclUnterminatedString");
+    public static readonly ErrorCode HclUnterminatedHeredoc = new(1802, "HclUnterminatedHeredoc");
+    public static readonly ErrorCode HclUnterminatedComment = new(1803, "HclUnterminatedComment");
+    public static readonly ErrorCode HclInvalidEscape = new(1804, "HclInvalidEscape");
+    public static readonly ErrorCode HclUnexpectedToken = new(1805, "HclUnexpectedToken");
+    public static readonly ErrorCode HclMissingNewline = new(1806, "HclMissingNewline");
+    public static readonly ErrorCode HclDuplicateAttribute = new(1807, "HclDuplicateAttribute");
+    public static readonly ErrorCode HclInvalidBlockLabel = new(1808, "HclInvalidBlockLabel");
+    public static readonly ErrorCode HclUnbalancedBracket = new(1809, "HclUnbalancedBracket");
+    public static readonly ErrorCode HclInvalidTemplateDirective = new(1810, "HclInvalidTemplateDirective");
+    public static readonly ErrorCode HclInvalidNumber = new(1811, "HclInvalidNumber");
+    public static readonly ErrorCode HclInvalidHeredocMarker = new(1812, "HclInvalidHeredocMarker");
+    public static readonly ErrorCode HclInvalidForExpression = new(1813, "HclInvalidForExpression");
+    public static readonly ErrorCode HclUnknownVariable = new(1820, "HclUnknownVariable");
+    public static readonly ErrorCode HclUnknownFunction = new(1821, "HclUnknownFunction");
+    public static readonly ErrorCode HclUnsupportedAttribute = new(1822, "HclUnsupportedAttribute");
+    public static readonly ErrorCode HclInvalidIndex = new(1823, "HclInvalidIndex");
+    public static readonly ErrorCode HclTypeMismatch = new(1824, "HclTypeMismatch");
+    public static readonly ErrorCode HclFunctionCallFailed = new(1825, "HclFunctionCallFailed");
+    public static readonly ErrorCode HclInvalidFunctionArguments = new(1826, "HclInvalidFunctionArguments");
+    public static readonly ErrorCode HclNullValue = new(1827, "HclNullValue");
+    public static readonly ErrorCode HclArithmeticError = new(1828, "HclArithmeticError");
+    public static readonly ErrorCode HclDuplicateForKey = new(1829, "HclDuplicateForKey");
+    public static readonly ErrorCode HclInvalidTypeExpression = new(1830, "HclInvalidTypeExpression");
     // ---- end KILN18xx ----
 
     // ---- KILN19xx: exporters, cache, attestations ----

@@ -1,0 +1,3 @@
+target "x" {
+  tags ["a"]
+}
