@@ -12,6 +12,7 @@ internal static class KilnCommandLine
         var root = new RootCommand("kiln: build container images from Dockerfiles and bake files, without a daemon");
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(ImageToolsCommand.Create());
+        root.Subcommands.Add(BakeCommand.Create());
         return root;
     }
 
