@@ -13,43 +13,25 @@ internal static class BakeCommand
 {
     public static Command Create()
     {
-        var targets = new Argument<string[]>("TARGET") { Description = "Targets or groups to build (default: the default group)", Arity = ArgumentArity.ZeroOrMore };
-        var files = new Option<string[]>("--file", "-f") { Description = "Build definition file" };
-        var sets = new Option<string[]>("--set") { Description = "Override target value (e.g., targetpattern.key=value)" };
-        var print = new Option<bool>("--print") { Description = "Print the options without building" };
-        var list = new Option<string?>("--list") { Description = "List targets or variables (targets, variables)" };
-        var push = new Option<bool>("--push") { Description = "Shorthand for \"--set=*.output=type=registry\"" };
-        var load = new Option<bool>("--load") { Description = "Shorthand for \"--set=*.output=type=docker\"" };
-        var noCache = new Option<bool?>("--no-cache") { Description = "Do not use cache when building the image", Arity = ArgumentArity.ZeroOrOne };
-        var pull = new Option<bool?>("--pull") { Description = "Always attempt to pull all referenced images", Arity = ArgumentArity.ZeroOrOne };
-        var progress = new Option<string?>("--progress") { Description = "Set type of progress output (auto, plain, tty, rawjson, quiet)" };
-        var metadata = new Option<string?>("--metadata-file") { Description = "Write build result metadata to the file" };
-        var provenance = new Option<string?>("--provenance") { Description = "Shorthand for \"--set=*.attest=type=provenance\"" };
-        var sbom = new Option<string?>("--sbom") { Description = "Shorthand for \"--set=*.attest=type=sbom\"" };
-        var command = new Command("bake", "Build from a file")
+        var line = new BakeCommandLine();
+        line.Command.SetAction(async (parse, cancellationToken) =>
         {
-            targets, files, sets, print, list, push, load, noCache, pull, progress, metadata, provenance, sbom,
-        };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var options = new BakeCommandOptions(
-                [.. parse.GetValue(targets) ?? []],
-                [.. parse.GetValue(files) ?? []],
-                BakeShorthands.Expand(
-                    parse.GetValue(sets) ?? [],
-                    parse.GetValue(push),
-                    parse.GetValue(load),
-                    parse.GetResult(noCache) is null ? null : parse.GetValue(noCache) ?? true,
-                    parse.GetResult(pull) is null ? null : parse.GetValue(pull) ?? true,
-                    parse.GetValue(sbom),
-                    parse.GetValue(provenance)),
-                parse.GetValue(print),
-                parse.GetValue(list));
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            BakeCommandOptions options;
+            try
+            {
+                options = line.Options(parse);
+            }
+            catch (KilnException ex)
+            {
+                await error.WriteAsync(DiagnosticRenderer.Render(ex.Diagnostics[0], null)).ConfigureAwait(false);
+                return 1;
+            }
+
             return await RunAsync(options, Environment.CurrentDirectory, ProcessEnvironment(), output, error, cancellationToken).ConfigureAwait(false);
         });
-        return command;
+        return line.Command;
     }
 
     /// <summary>Runs bake with explicit inputs; returns the exit code. Errors print with their source snippets.</summary>

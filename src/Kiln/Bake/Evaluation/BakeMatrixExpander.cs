@@ -19,7 +19,9 @@ internal static class BakeMatrixExpander
         var nameAttribute = block.Body.Attribute("name");
         if (matrixAttribute is null)
         {
-            return [(nameAttribute is null ? label : Name(nameAttribute, context), context)];
+            return nameAttribute is null
+                ? [(label, context)]
+                : throw new KilnException(ErrorCodes.BakeInvalidMatrix, "Invalid name: name requires matrix", nameAttribute.NameSpan);
         }
 
         var matrix = matrixAttribute.Expression.Evaluate(context);
