@@ -65,7 +65,7 @@ internal sealed class JsonBakeReader
             var line = (int)(ex.LineNumber ?? 0) + 1;
             var column = (int)(ex.BytePositionInLine ?? 0) + 1;
             var position = new SourcePosition(line, column);
-            _diagnostics.Add(Diagnostic.Error(ErrorCodes.BakeInvalidJson, "invalid JSON: " + ex.Message.Split(" LineNumber:")[0], new SourceSpan(_fileName, position, position)));
+            _diagnostics.Add(Diagnostic.Error(ErrorCodes.BakeInvalidJson, "invalid JSON: " + ex.Message.Split(" LineNumber:")[0].Split(". Change the reader options")[0], new SourceSpan(_fileName, position, position)));
             return empty;
         }
     }

@@ -26,7 +26,8 @@ internal sealed class BakeResolver(BakeDefinitions definitions, BakeOverrideSet 
             var (targetNames, groupNames) = ExpandGroup(name);
             foreach (var t in targetNames)
             {
-                targets[t] = ResolveTarget(t);
+                var from = groupNames.Select(definitions.FindGroup).FirstOrDefault(g => g!.Targets.Contains(t, StringComparer.Ordinal))?.Span;
+                targets[t] = ResolveTarget(t, from);
             }
 
             foreach (var g in groupNames)
@@ -51,9 +52,11 @@ internal sealed class BakeResolver(BakeDefinitions definitions, BakeOverrideSet 
     }
 
     /// <summary>One target with its parents, overrides and the defaults (context ".", dockerfile "Dockerfile").</summary>
-    public BakeTarget ResolveTarget(string name)
+    /// <param name="name">The target.</param>
+    /// <param name="referencedFrom">Where the name was written (a group, a context), for the error when it does not exist.</param>
+    public BakeTarget ResolveTarget(string name, SourceSpan? referencedFrom = null)
     {
-        var target = Build(name, new Dictionary<string, BakeTarget?>(StringComparer.Ordinal), []);
+        var target = Build(name, new Dictionary<string, BakeTarget?>(StringComparer.Ordinal), [], referencedFrom);
         target = target.With(BakeFields.Inherits, null);
         if (target.Get(BakeFields.Context) is null)
         {
@@ -96,10 +99,10 @@ internal sealed class BakeResolver(BakeDefinitions definitions, BakeOverrideSet 
         return (targets, groups);
     }
 
-    private BakeTarget Build(string name, Dictionary<string, BakeTarget?> visited, List<string> chain)
+    private BakeTarget Build(string name, Dictionary<string, BakeTarget?> visited, List<string> chain, SourceSpan? referencedFrom)
     {
         var declared = definitions.FindTarget(name)
-            ?? throw new KilnException(ErrorCodes.BakeUnknownTarget, $"failed to find target {name}", null);
+            ?? throw new KilnException(ErrorCodes.BakeUnknownTarget, $"failed to find target {name}", referencedFrom);
         visited[name] = null;
         chain.Add(name);
         var inherited = BakeTarget.Empty(name);
@@ -118,7 +121,7 @@ internal sealed class BakeResolver(BakeDefinitions definitions, BakeOverrideSet 
                 continue;
             }
 
-            var resolved = Build(parent, visited, chain);
+            var resolved = Build(parent, visited, chain, declared.Span);
             inherited = inherited.Merge(resolved);
         }
 
@@ -152,7 +155,7 @@ internal sealed class BakeResolver(BakeDefinitions definitions, BakeOverrideSet 
 
             if (!all.TryGetValue(linked, out var other))
             {
-                other = ResolveTarget(linked).With(BakeFields.Output, null);
+                other = ResolveTarget(linked, target.Span).With(BakeFields.Output, null);
                 all[linked] = other;
             }
 
