@@ -114,6 +114,11 @@ internal static class ErrorCodes
     public static readonly ErrorCode HclArithmeticError = new(1828, "HclArithmeticError");
     public static readonly ErrorCode HclDuplicateForKey = new(1829, "HclDuplicateForKey");
     public static readonly ErrorCode HclInvalidTypeExpression = new(1830, "HclInvalidTypeExpression");
+    public static readonly ErrorCode HclVariableCycle = new(1831, "HclVariableCycle");
+    public static readonly ErrorCode HclValidationFailed = new(1832, "HclValidationFailed");
+    public static readonly ErrorCode HclInvalidVariableValue = new(1833, "HclInvalidVariableValue");
+    public static readonly ErrorCode HclInvalidFunctionDefinition = new(1834, "HclInvalidFunctionDefinition");
+    public static readonly ErrorCode HclInvalidVariableDefinition = new(1835, "HclInvalidVariableDefinition");
     // bake (1850-1899)
     public static readonly ErrorCode BakeFileNotFound = new(1850, "BakeFileNotFound");
     public static readonly ErrorCode BakeUnknownField = new(1851, "BakeUnknownField");

@@ -1,11 +1,4 @@
-using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
-using Kiln.Bake.Hcl;
-using Kiln.Bake.Hcl.Evaluation;
-using Kiln.Bake.Hcl.Expressions;
-using Kiln.Bake.Hcl.Functions;
-using Kiln.Bake.Hcl.Values;
 
 namespace Kiln.DifferentialTests.Bake.Hcl;
 
@@ -51,12 +44,12 @@ public class HclExpressionDifferentialTests
         }
 
         var source = sb.Append("  }\n}\n").ToString();
-        var buildx = await RunBuildxAsync(source);
-        var kiln = EvaluateWithKiln(source);
+        var buildx = await BakeOracle.BuildxArgsAsync(source);
+        var kiln = BakeOracle.KilnArgs(source);
         var problems = new List<string>();
         for (var i = 0; i < rows.Count; i++)
         {
-            var reference = buildx.GetProperty("r" + i).GetString();
+            var reference = buildx["r" + i];
             if (reference != rows[i].Expected)
             {
                 problems.Add($"table vs buildx: {rows[i].Expression}: table {rows[i].Expected}, buildx {reference}");
@@ -69,59 +62,5 @@ public class HclExpressionDifferentialTests
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    private static Dictionary<string, string> EvaluateWithKiln(string source)
-    {
-        var file = HclParser.ParseFile(source, "docker-bake.hcl");
-        Assert.Empty(file.Diagnostics);
-        var functions = HclStdlib.Create(HclFunctionEnvironment.FromSystem());
-        var empty = new EvalContext(functions: functions);
-        var variables = file.Body.BlocksOfType("variable")
-            .ToDictionary(b => b.Labels[0], b => b.Body.Attribute("default")!.Expression.Evaluate(empty));
-        var context = new EvalContext(variables, functions);
-        var args = Assert.IsType<ObjectExpression>(file.Body.BlocksOfType("target").Single().Body.Attribute("args")!.Expression);
-        return args.Items.ToDictionary(
-            item => ((HclString)item.Key.Evaluate(context)).Value,
-            item => ((HclString)item.Value.Evaluate(context)).Value);
-    }
-
-    private static async Task<JsonElement> RunBuildxAsync(string source)
-    {
-        var dir = Directory.CreateTempSubdirectory("kiln-hcl-diff-");
-        try
-        {
-            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "docker-bake.hcl"), source);
-            var start = new ProcessStartInfo("docker", ["buildx", "bake", "--print", "t"])
-            {
-                WorkingDirectory = dir.FullName,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            Process process;
-            try
-            {
-                process = Process.Start(start)!;
-            }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                Assert.Fail($"docker buildx is required for differential tests; run scripts/setup.sh oracle ({e.Message})");
-                throw;
-            }
-
-            using (process)
-            {
-                var stdout = process.StandardOutput.ReadToEndAsync();
-                var stderr = process.StandardError.ReadToEndAsync();
-                await process.WaitForExitAsync();
-                Assert.True(process.ExitCode == 0, $"docker buildx bake --print failed (is buildx installed? see scripts/setup.sh): {await stderr}");
-                using var document = JsonDocument.Parse(await stdout);
-                return document.RootElement.GetProperty("target").GetProperty("t").GetProperty("args").Clone();
-            }
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
     }
 }

@@ -47,7 +47,7 @@ internal static class Operations
         b.IsZero ? throw new KilnException(ErrorCodes.HclArithmeticError, "Division by zero: can't divide by zero", span) : a / b;
 
     /// <summary>The remainder of truncating division; its sign follows the dividend, as cty computes it.</summary>
-    public static BigFloat Modulo(BigFloat a, BigFloat b, SourceSpan span)
+    public static BigFloat Modulo(BigFloat a, BigFloat b, SourceSpan? span)
     {
         if (b.IsZero)
         {

@@ -3,10 +3,10 @@ using Kiln.Diagnostics;
 
 namespace Kiln.Bake.Hcl.Evaluation;
 
-/// <summary>Attribute and index access on values, failing as HCL does for missing keys and wrong types.</summary>
+/// <summary>Attribute and index access on values, failing as HCL does for missing keys or wrong types.</summary>
 internal static class Traversal
 {
-    public static HclValue GetAttribute(HclValue value, string name, SourceSpan span) => value switch
+    public static HclValue GetAttribute(HclValue value, string name, SourceSpan? span) => value switch
     {
         HclObject o when o.TryGet(name, out var item) => item,
         HclObject => throw new KilnException(ErrorCodes.HclUnsupportedAttribute, $"Unsupported attribute: this object does not have an attribute named \"{name}\"", span),
@@ -14,7 +14,7 @@ internal static class Traversal
         _ => throw new KilnException(ErrorCodes.HclUnsupportedAttribute, $"Unsupported attribute: can't access attributes on a {value.TypeName} value", span),
     };
 
-    public static HclValue Index(HclValue value, HclValue key, SourceSpan span)
+    public static HclValue Index(HclValue value, HclValue key, SourceSpan? span)
     {
         if (value.IsNull)
         {

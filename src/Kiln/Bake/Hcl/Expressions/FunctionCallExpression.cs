@@ -13,7 +13,8 @@ internal sealed record FunctionCallExpression(string Name, ImmutableArray<Expres
     {
         if (!context.TryGetFunction(Name, out var function))
         {
-            throw new KilnException(ErrorCodes.HclUnknownFunction, $"Call to unknown function: there is no function named \"{Name}\"", NameSpan);
+            var hint = Suggestion.Closest(Name, context.FunctionNames) is { } near ? $"; did you mean \"{near}\"?" : "";
+            throw new KilnException(ErrorCodes.HclUnknownFunction, $"Call to unknown function: there is no function named \"{Name}\"{hint}", NameSpan);
         }
 
         if (function.LazyInvoke is { } lazy)

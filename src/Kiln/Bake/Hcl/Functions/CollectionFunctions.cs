@@ -4,7 +4,7 @@ using Kiln.Bake.Hcl.Values;
 
 namespace Kiln.Bake.Hcl.Functions;
 
-/// <summary>Functions over maps and objects, and the length, lookup and coalescing helpers.</summary>
+/// <summary>Functions over maps and whole collections: keys, values, lookup, merge, zipmap, length, coalesce.</summary>
 internal static class CollectionFunctions
 {
     public static IEnumerable<HclFunction> All() =>
@@ -32,7 +32,7 @@ internal static class CollectionFunctions
     {
         try
         {
-            return Traversal.Index(a.NotNull(0), a.NotNull(1), null!);
+            return Traversal.Index(a.NotNull(0), a.NotNull(1), null);
         }
         catch (Diagnostics.KilnException e)
         {
@@ -44,7 +44,7 @@ internal static class CollectionFunctions
     {
         try
         {
-            Traversal.Index(a.NotNull(0), a.NotNull(1), null!);
+            Traversal.Index(a.NotNull(0), a.NotNull(1), null);
             return true;
         }
         catch (Diagnostics.KilnException)

@@ -4,7 +4,7 @@ using Kiln.Diagnostics;
 
 namespace Kiln.Bake.Hcl.Functions;
 
-/// <summary><c>try</c> and <c>can</c>: they receive their arguments unevaluated and catch evaluation errors.</summary>
+/// <summary><c>try</c> and <c>can</c>, which receive their arguments unevaluated to catch evaluation errors.</summary>
 internal static class ControlFunctions
 {
     public static IEnumerable<HclFunction> All() =>

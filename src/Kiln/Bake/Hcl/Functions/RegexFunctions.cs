@@ -14,7 +14,7 @@ internal static class RegexFunctions
     [
         HclFunction.Fixed("regex", 2, a => Regex(a, all: false)),
         HclFunction.Fixed("regexall", 2, a => Regex(a, all: true)),
-        HclFunction.Fixed("regex_replace", 3, a => HclValue.From(Compile(a.String(1), 1).Replace(a.String(0), ConvertReplacement(a.String(2))))),
+        HclFunction.Fixed("regex_replace", 3, a => HclValue.From(Compile(a.String(1), 1).Replace(a.String(0), m => Expand(m, a.String(2))))),
     ];
 
     private static HclValue Regex(FunctionArguments a, bool all)
@@ -63,6 +63,66 @@ internal static class RegexFunctions
         }
     }
 
-    /// <summary>Go writes <c>$name</c> and <c>${name}</c> like .NET does, but a literal dollar is <c>$$</c> in both; nothing to change but named forms.</summary>
-    private static string ConvertReplacement(string replacement) => replacement;
+    /// <summary>
+    /// Go's Regexp.Expand: <c>$1</c>, <c>$name</c> and <c>${name}</c> name groups (the longest run of letters, digits
+    /// and underscores), <c>$$</c> is a dollar, and a group that does not exist expands to nothing.
+    /// </summary>
+    private static string Expand(Match match, string template)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i] != '$' || i + 1 >= template.Length)
+            {
+                sb.Append(template[i]);
+                continue;
+            }
+
+            if (template[i + 1] == '$')
+            {
+                sb.Append('$');
+                i++;
+                continue;
+            }
+
+            string name;
+            if (template[i + 1] == '{')
+            {
+                var close = template.IndexOf('}', i + 2);
+                if (close < 0)
+                {
+                    sb.Append('$');
+                    continue;
+                }
+
+                name = template[(i + 2)..close];
+                i = close;
+            }
+            else
+            {
+                var end = i + 1;
+                while (end < template.Length && (char.IsAsciiLetterOrDigit(template[end]) || template[end] == '_'))
+                {
+                    end++;
+                }
+
+                if (end == i + 1)
+                {
+                    sb.Append('$');
+                    continue;
+                }
+
+                name = template[(i + 1)..end];
+                i = end - 1;
+            }
+
+            var group = int.TryParse(name, out var number) ? match.Groups[number] : match.Groups[name];
+            if (group.Success)
+            {
+                sb.Append(group.Value);
+            }
+        }
+
+        return sb.ToString();
+    }
 }

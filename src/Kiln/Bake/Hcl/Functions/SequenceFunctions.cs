@@ -4,7 +4,7 @@ using Kiln.Bake.Hcl.Values;
 
 namespace Kiln.Bake.Hcl.Functions;
 
-/// <summary>Functions over lists and tuples: slicing, sorting, flattening, searching and ranges.</summary>
+/// <summary>Functions over lists: slicing, sorting, flattening, searching, ranges.</summary>
 internal static class SequenceFunctions
 {
     private const int MaxRange = 1024;

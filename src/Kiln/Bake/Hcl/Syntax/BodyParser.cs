@@ -52,7 +52,7 @@ internal sealed class BodyParser(TokenStream tokens, ExpressionParser expression
 
                 EndOfItem(end);
             }
-            else if (tokens.PeekRaw().Kind is not (TokenKind.Newline or TokenKind.EndOfFile))
+            else if (tokens.Peek().Kind is TokenKind.Identifier or TokenKind.OpenQuote or TokenKind.OpenBrace)
             {
                 if (ParseBlock(name) is { } block)
                 {
@@ -63,7 +63,7 @@ internal sealed class BodyParser(TokenStream tokens, ExpressionParser expression
             else
             {
                 var found = tokens.Peek();
-                tokens.Error(ErrorCodes.HclUnexpectedToken, $"Argument or block definition required: to set an argument, use the equals sign \"=\" to introduce the argument value; found {TokenStream.Describe(found)}", tokens.Span(found));
+                tokens.Error(ErrorCodes.HclUnexpectedToken, $"Argument or block definition required: to set an argument, use the equals sign \"=\" to introduce the argument value; found {TokenStream.Describe(found)}", tokens.Span(name));
                 tokens.RecoverToLineEnd();
             }
         }

@@ -5,7 +5,7 @@ using Kiln.Diagnostics;
 
 namespace Kiln.Bake.Hcl.Syntax;
 
-/// <summary>Parses tuple and object constructors and the <c>for</c> expressions written inside their brackets.</summary>
+/// <summary>Parses tuple and object constructors, including the <c>for</c> expressions written inside their brackets.</summary>
 internal sealed class CollectionParser(TokenStream tokens, ExpressionParser expressions)
 {
     public Expression ParseTuple()
@@ -148,7 +148,7 @@ internal sealed class CollectionParser(TokenStream tokens, ExpressionParser expr
         {
             if (!tokens.Accept(TokenKind.FatArrow))
             {
-                return ForError(open, closer, $"Invalid 'for' expression: an object 'for' needs \"=>\" between key and value, found {TokenStream.Describe(tokens.Peek())}", tokens.Peek());
+                return ForError(open, closer, "Invalid 'for' expression: key expression is required when building an object (\"key => value\")", value.Span);
             }
 
             keyResult = value;
@@ -162,9 +162,11 @@ internal sealed class CollectionParser(TokenStream tokens, ExpressionParser expr
         return new ForExpression(keyVariable, valueVariable, collection, keyResult, value, condition, group, tokens.SpanFrom(open.Start));
     }
 
-    private ErrorExpression ForError(Token open, TokenKind closer, string message, Token at)
+    private ErrorExpression ForError(Token open, TokenKind closer, string message, Token at) => ForError(open, closer, message, tokens.Span(at));
+
+    private ErrorExpression ForError(Token open, TokenKind closer, string message, SourceSpan at)
     {
-        tokens.Error(ErrorCodes.HclInvalidForExpression, message, tokens.Span(at));
+        tokens.Error(ErrorCodes.HclInvalidForExpression, message, at);
         tokens.RecoverTo(closer);
         tokens.Accept(closer);
         return new ErrorExpression(tokens.SpanFrom(open.Start));

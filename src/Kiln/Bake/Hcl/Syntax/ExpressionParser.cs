@@ -79,19 +79,27 @@ internal sealed class ExpressionParser
         }
 
         var left = ParseBinary(level + 1);
-        while (true)
+        while (OperatorAt(level, _tokens.Peek().Kind) is { } op)
         {
-            var kind = _tokens.Peek().Kind;
-            var match = Array.FindIndex(Levels[level], l => l.Token == kind);
-            if (match < 0)
-            {
-                return left;
-            }
-
             _tokens.Next();
             var right = ParseBinary(level + 1);
-            left = new BinaryExpression(Levels[level][match].Operator, left, right, Join(left.Span, right.Span));
+            left = new BinaryExpression(op, left, right, Join(left.Span, right.Span));
         }
+
+        return left;
+    }
+
+    private static BinaryOperator? OperatorAt(int level, TokenKind kind)
+    {
+        foreach (var (token, op) in Levels[level])
+        {
+            if (token == kind)
+            {
+                return op;
+            }
+        }
+
+        return null;
     }
 
     private Expression ParseUnary()
@@ -197,7 +205,11 @@ internal sealed class ExpressionParser
             }
         }
 
-        if (!_tokens.Expect(TokenKind.CloseParen, "\")\" to end the function call"))
+        if (_tokens.Peek().Kind == TokenKind.EndOfFile || _tokens.LooksLikeAttributeStart())
+        {
+            _tokens.Error(ErrorCodes.HclUnexpectedToken, $"Unterminated function call: there is no closing parenthesis for this call to \"{name.Text}\"", _tokens.Span(name));
+        }
+        else if (!_tokens.Expect(TokenKind.CloseParen, "\")\" to end the function call"))
         {
             _tokens.RecoverTo(TokenKind.CloseParen);
             _tokens.Accept(TokenKind.CloseParen);
@@ -216,7 +228,8 @@ internal sealed class ExpressionParser
             {
                 _tokens.Next();
                 _tokens.Next();
-                return MakeSplat(source, attributesOnly: true);
+                source = MakeSplat(source, attributesOnly: true);
+                continue;
             }
 
             if (next.Kind == TokenKind.OpenBracket && _tokens.Peek(1).Kind == TokenKind.Star && _tokens.Peek(2).Kind == TokenKind.CloseBracket)
@@ -224,7 +237,8 @@ internal sealed class ExpressionParser
                 _tokens.Next();
                 _tokens.Next();
                 _tokens.Next();
-                return MakeSplat(source, attributesOnly: false);
+                source = MakeSplat(source, attributesOnly: false);
+                continue;
             }
 
             var step = ParseStep(source, allowIndex: true);
@@ -264,18 +278,21 @@ internal sealed class ExpressionParser
                 return new GetAttributeExpression(source, after.Text, _tokens.SpanFrom(start));
             }
 
-            if (after.Kind == TokenKind.Number && after.Text.All(c => char.IsAsciiDigit(c) || c == '.'))
+            if (after.Kind == TokenKind.Number && after.Text.All(char.IsAsciiDigit))
             {
-                // "a.0.1" lexes as "a", ".", "0.1": each part is a legacy index.
                 _tokens.Next();
                 _tokens.Next();
-                foreach (var part in after.Text.Split('.'))
-                {
-                    var key = new LiteralExpression(HclValue.From(BigFloat.Parse(part)), _tokens.Span(after));
-                    source = new IndexExpression(source, key, _tokens.SpanFrom(start));
-                }
+                var key = new LiteralExpression(HclValue.From(BigFloat.Parse(after.Text)), _tokens.Span(after));
+                return new IndexExpression(source, key, _tokens.SpanFrom(start));
+            }
 
-                return source;
+            if (after.Kind == TokenKind.Number)
+            {
+                // "a.0.1" lexes as "a", ".", "0.1": HCL refuses to chain legacy indexes.
+                _tokens.Next();
+                _tokens.Next();
+                _tokens.Error(ErrorCodes.HclUnexpectedToken, "Invalid legacy index syntax: chaining two legacy indexes is not permitted; use the proper index syntax instead, like [1][0]", _tokens.Span(after));
+                return new ErrorExpression(_tokens.Span(after));
             }
 
             _tokens.Next();

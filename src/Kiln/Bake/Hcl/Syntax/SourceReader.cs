@@ -9,7 +9,11 @@ internal sealed class SourceReader
     private int _line = 1;
     private int _column = 1;
 
-    public SourceReader(string text) => _text = text;
+    public SourceReader(string text)
+    {
+        _text = text;
+        Offset = text.StartsWith('\uFEFF') ? 1 : 0;
+    }
 
     public int Offset { get; private set; }
 

@@ -5,8 +5,8 @@ using Kiln.Diagnostics;
 namespace Kiln.Bake.Hcl.Syntax;
 
 /// <summary>
-/// Parses quoted and heredoc templates: first a flat list of literals, interpolations and directives, then
-/// heredoc indentation and <c>~</c> strip markers are applied, then directives are nested into parts.
+/// Parses quoted and heredoc templates in three passes: read flat items (literals, interpolations, directives),
+/// apply <c>~</c> strip markers then heredoc indentation, nest directives into parts.
 /// </summary>
 internal sealed class TemplateParser(TokenStream tokens, ExpressionParser expressions)
 {
@@ -25,12 +25,7 @@ internal sealed class TemplateParser(TokenStream tokens, ExpressionParser expres
         var open = tokens.Next();
         var items = ReadItems(TokenKind.CloseHeredoc);
         tokens.Expect(TokenKind.CloseHeredoc, "heredoc end marker");
-        if (open.Value.StartsWith('-'))
-        {
-            TemplateItem.RemoveIndentation(items);
-        }
-
-        return Build(items, tokens.SpanFrom(open.Start));
+        return Build(items, tokens.SpanFrom(open.Start), flush: open.Value.StartsWith('-'));
     }
 
     /// <summary>Parses a whole source as one template, up to the end of input (for JSON files and the like).</summary>
@@ -41,9 +36,15 @@ internal sealed class TemplateParser(TokenStream tokens, ExpressionParser expres
         return Build(items, tokens.SpanFrom(start));
     }
 
-    private Expression Build(List<TemplateItem> items, SourceSpan span)
+    /// <summary>Strip markers apply first, then <c>&lt;&lt;-</c> indentation removal, as in HCL.</summary>
+    private Expression Build(List<TemplateItem> items, SourceSpan span, bool flush = false)
     {
         TemplateItem.ApplyStripMarkers(items);
+        if (flush)
+        {
+            TemplateItem.RemoveIndentation(items);
+        }
+
         var index = 0;
         var parts = Nest(items, ref index, null, span);
         return new TemplateExpression(parts, span);

@@ -15,11 +15,12 @@ internal readonly struct BigFloat : IEquatable<BigFloat>, IComparable<BigFloat>
     /// <summary>The precision of a value produced from a float64.</summary>
     public const int DoublePrecision = 53;
 
-    private BigFloat(BigInteger mantissa, int exponent, int precision)
+    private BigFloat(BigInteger mantissa, int exponent, int precision, bool negativeZero = false)
     {
         Mantissa = mantissa;
         Exponent = exponent;
         Precision = precision;
+        IsNegativeZero = negativeZero && mantissa.IsZero;
     }
 
     /// <summary>The signed mantissa; odd, or zero.</summary>
@@ -30,6 +31,9 @@ internal readonly struct BigFloat : IEquatable<BigFloat>, IComparable<BigFloat>
     public int Precision { get; }
 
     public int Sign => Mantissa.Sign;
+
+    /// <summary>Go's big.Float keeps the sign of zero: <c>-0</c> prints as "-0" but equals 0.</summary>
+    public bool IsNegativeZero { get; }
 
     public bool IsZero => Mantissa.IsZero;
 
@@ -183,14 +187,16 @@ internal readonly struct BigFloat : IEquatable<BigFloat>, IComparable<BigFloat>
     public static BigFloat Parse(string text) =>
         TryParse(text, out var value) ? value : throw new FormatException($"invalid number \"{text}\"");
 
-    public static BigFloat operator -(BigFloat value) => new(-value.Mantissa, value.Exponent, value.Precision);
+    public static BigFloat operator -(BigFloat value) =>
+        new(-value.Mantissa, value.Exponent, value.Precision, value.IsZero && !value.IsNegativeZero);
 
     public static BigFloat operator +(BigFloat a, BigFloat b)
     {
         var precision = Math.Max(a.Precision, b.Precision);
         var exponent = Math.Min(a.Exponent, b.Exponent);
         var sum = (a.Mantissa << (a.Exponent - exponent)) + (b.Mantissa << (b.Exponent - exponent));
-        return Round(sum, exponent, precision);
+        var result = Round(sum, exponent, precision);
+        return a.IsNegativeZero && b.IsNegativeZero ? new BigFloat(BigInteger.Zero, 0, precision, true) : result;
     }
 
     public static BigFloat operator -(BigFloat a, BigFloat b) => a + (-b);
@@ -199,11 +205,20 @@ internal readonly struct BigFloat : IEquatable<BigFloat>, IComparable<BigFloat>
     {
         var product = a.Mantissa * b.Mantissa;
         var precision = Math.Max(Math.Max(a.Precision, b.Precision), Math.Min(DefaultPrecision, (int)BigInteger.Abs(product).GetBitLength()));
-        return Round(product, a.Exponent + b.Exponent, precision);
+        return product.IsZero
+            ? new BigFloat(BigInteger.Zero, 0, precision, a.IsNegative != b.IsNegative)
+            : Round(product, a.Exponent + b.Exponent, precision);
     }
 
-    public static BigFloat operator /(BigFloat a, BigFloat b) =>
-        FromRatio(a.Mantissa, b.Mantissa, a.Exponent - b.Exponent, Math.Max(a.Precision, b.Precision));
+    public static BigFloat operator /(BigFloat a, BigFloat b)
+    {
+        var precision = Math.Max(a.Precision, b.Precision);
+        return a.IsZero
+            ? new BigFloat(BigInteger.Zero, 0, precision, a.IsNegative != b.IsNegative)
+            : FromRatio(a.Mantissa, b.Mantissa, a.Exponent - b.Exponent, precision);
+    }
+
+    private bool IsNegative => Mantissa.Sign < 0 || IsNegativeZero;
 
     public static bool operator ==(BigFloat a, BigFloat b) => a.CompareTo(b) == 0;
 

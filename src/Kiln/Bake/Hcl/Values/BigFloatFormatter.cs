@@ -10,7 +10,7 @@ internal static class BigFloatFormatter
     {
         if (value.IsZero)
         {
-            return "0";
+            return value.IsNegativeZero ? "-0" : "0";
         }
 
         var abs = BigInteger.Abs(value.Mantissa);

@@ -1,11 +1,10 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
 namespace Kiln.Bake.Hcl.Values;
 
-/// <summary>Encodes values as JSON the way cty and Go's encoding/json do, and decodes JSON into values.</summary>
+/// <summary>Converts values to and from JSON the way cty does, with Go's encoding/json escaping.</summary>
 internal static class HclJson
 {
     public static string Encode(HclValue value)
@@ -97,6 +96,4 @@ internal static class HclJson
         JsonValueKind.Object => HclValue.Object(element.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, Convert(p.Value)))),
         _ => HclValue.Null,
     };
-
-    internal static ImmutableArray<HclValue> Items(HclValue value) => value is HclTuple t ? t.Items : [];
 }
