@@ -31,7 +31,9 @@ internal static class BakeLister
                 rows.Add(["VARIABLE", "VALUE", "DESCRIPTION"]);
                 foreach (var name in definitions.Hcl?.Scope.VariableNames ?? [])
                 {
-                    var (value, description) = definitions.Hcl!.Scope.Variable(name);
+                    var scope = definitions.Hcl!.Scope;
+                    var value = scope.Get(name);
+                    var description = scope.VariableBlock(name)?.Body.Attribute("description")?.Expression.Evaluate(scope.Context) is HclString d ? d.Value : null;
                     var text = value is HclString s ? s.Value : value.IsNull ? "<null>" : value.ToString();
                     rows.Add([name, text, description ?? ""]);
                 }

@@ -131,8 +131,6 @@ internal static class ErrorCodes
     public static readonly ErrorCode BakeInvalidCompose = new(1858, "BakeInvalidCompose");
     public static readonly ErrorCode BakeInheritanceCycle = new(1859, "BakeInheritanceCycle");
     public static readonly ErrorCode BakeLinkCycle = new(1860, "BakeLinkCycle");
-    public static readonly ErrorCode BakeInvalidVariableValue = new(1861, "BakeInvalidVariableValue");
-    public static readonly ErrorCode BakeVariableCycle = new(1862, "BakeVariableCycle");
     public static readonly ErrorCode BakeBuildNotAvailable = new(1863, "BakeBuildNotAvailable");
     public static readonly ErrorCode BakeInvalidMatrix = new(1864, "BakeInvalidMatrix");
     public static readonly ErrorCode BakeMissingAttribute = new(1865, "BakeMissingAttribute");
@@ -140,7 +138,6 @@ internal static class ErrorCodes
     public static readonly ErrorCode BakePlatformMismatch = new(1867, "BakePlatformMismatch");
     public static readonly ErrorCode BakeInvalidFlag = new(1868, "BakeInvalidFlag");
     public static readonly ErrorCode BakeComposeInterpolation = new(1869, "BakeComposeInterpolation");
-    public static readonly ErrorCode BakeInvalidFunction = new(1870, "BakeInvalidFunction");
     // ---- end KILN18xx ----
 
     // ---- KILN19xx: exporters, cache, attestations ----

@@ -19,7 +19,7 @@ internal sealed class HclBakeDocument
     private readonly Dictionary<HclBlock, ImmutableArray<(string Name, EvalContext Context)>> _expansions = [];
     private readonly Dictionary<string, BakeTarget?> _evaluated = new(StringComparer.Ordinal);
 
-    public HclBakeDocument(IEnumerable<HclBody> bodies, BakeVariableScope scope)
+    public HclBakeDocument(IEnumerable<HclBody> bodies, GlobalScope scope)
     {
         Scope = scope;
         foreach (var body in bodies)
@@ -49,7 +49,7 @@ internal sealed class HclBakeDocument
         }
     }
 
-    public BakeVariableScope Scope { get; }
+    public GlobalScope Scope { get; }
 
     /// <summary>Every target name, matrix names expanded, in declaration order, each once.</summary>
     public IEnumerable<string> TargetNames() => _targets.SelectMany(b => Expansion(b).Select(e => e.Name)).Distinct(StringComparer.Ordinal);

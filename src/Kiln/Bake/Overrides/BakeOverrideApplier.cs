@@ -1,4 +1,3 @@
-using Kiln.Bake.Evaluation;
 using Kiln.Bake.Model;
 using Kiln.Diagnostics;
 
@@ -27,7 +26,7 @@ internal static class BakeOverrideApplier
                 entry ?? throw new KilnException(ErrorCodes.BakeInvalidOverride, $"{head} require name (in --set {o.Flag})"), value)),
             BakeSetRule.List when !o.Append => target.With(field, new BakeList(o.Items)),
             BakeSetRule.List or BakeSetRule.AppendList => target.With(field, new BakeList([.. target.GetList(field), .. o.Items])),
-            BakeSetRule.Bool => target.With(field, new BakeBool(BakeVariableScope.GoBool(value)
+            BakeSetRule.Bool => target.With(field, new BakeBool(GoBool.Parse(value)
                 ?? throw new KilnException(ErrorCodes.BakeInvalidOverride, $"invalid value {value} for boolean key {head}"))),
             _ => throw new KilnException(ErrorCodes.BakeInvalidOverride, $"unknown key: {head}"),
         };
@@ -37,7 +36,7 @@ internal static class BakeOverrideApplier
     private static BakeTarget Push(BakeTarget target, BakeOverride o)
     {
         var value = o.Value ?? "";
-        if (BakeVariableScope.GoBool(value) is null)
+        if (GoBool.Parse(value) is null)
         {
             throw new KilnException(ErrorCodes.BakeInvalidOverride, $"invalid value {value} for boolean key push");
         }

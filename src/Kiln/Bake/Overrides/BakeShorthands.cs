@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Kiln.Bake.Evaluation;
 using Kiln.Diagnostics;
 
 namespace Kiln.Bake.Overrides;
@@ -54,7 +53,7 @@ internal static class BakeShorthands
 
     /// <summary>A bool becomes <c>type=T,disabled=!b</c>; anything else is prefixed with <c>type=T,</c>.</summary>
     public static string CanonicalAttest(string type, string value) =>
-        BakeVariableScope.GoBool(value) is { } enabled
+        GoBool.Parse(value) is { } enabled
             ? $"type={type},disabled={(enabled ? "false" : "true")}"
             : $"type={type},{value}";
 }

@@ -3,6 +3,8 @@ using Kiln.Bake.Compose;
 using Kiln.Bake.Evaluation;
 using Kiln.Bake.Files;
 using Kiln.Bake.Hcl;
+using Kiln.Bake.Hcl.Evaluation;
+using Kiln.Bake.Hcl.Values;
 using Kiln.Bake.Hcl.Functions;
 using Kiln.Bake.Model;
 using Kiln.Diagnostics;
@@ -56,7 +58,7 @@ internal sealed class BakeDefinitions
             throw new KilnException([.. diagnostics]);
         }
 
-        var document = bodies.Count == 0 ? null : new HclBakeDocument(bodies, new BakeVariableScope(bodies, environment, builtins, functionEnvironment));
+        var document = bodies.Count == 0 ? null : new HclBakeDocument(bodies, new GlobalScope(bodies, environment, builtins.ToDictionary(kv => kv.Key, kv => HclValue.From(kv.Value), StringComparer.Ordinal), HclStdlib.Create(functionEnvironment)));
         var definitions = new BakeDefinitions(document);
         foreach (var (targets, group) in compose)
         {
