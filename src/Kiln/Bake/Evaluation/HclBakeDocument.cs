@@ -18,10 +18,12 @@ internal sealed class HclBakeDocument
     private readonly List<HclBlock> _groups = [];
     private readonly Dictionary<HclBlock, ImmutableArray<(string Name, EvalContext Context)>> _expansions = [];
     private readonly Dictionary<string, BakeTarget?> _evaluated = new(StringComparer.Ordinal);
+    private readonly TargetReferences _references;
 
     public HclBakeDocument(IEnumerable<HclBody> bodies, GlobalScope scope)
     {
         Scope = scope;
+        _references = new TargetReferences(_targets, scope);
         foreach (var body in bodies)
         {
             foreach (var block in body.Blocks)
@@ -128,8 +130,9 @@ internal sealed class HclBakeDocument
         return expansion;
     }
 
-    private static BakeTarget Decode(string name, HclBlock block, EvalContext context)
+    private BakeTarget Decode(string name, HclBlock block, EvalContext context)
     {
+        context = _references.Scope(block, context);
         if (block.Body.Blocks.FirstOrDefault() is { } nested)
         {
             throw new KilnException(ErrorCodes.BakeUnknownBlock, $"Unsupported block type: blocks of type \"{nested.Type}\" are not expected in a target", nested.TypeSpan);
