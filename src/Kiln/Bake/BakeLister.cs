@@ -1,7 +1,6 @@
 using System.Text;
 using Kiln.Bake.Files;
 using Kiln.Bake.Hcl.Values;
-using Kiln.Bake.Model;
 using Kiln.Diagnostics;
 
 namespace Kiln.Bake;
@@ -22,7 +21,7 @@ internal static class BakeLister
                 {
                     var description = definitions.FindGroup(name) is { } g
                         ? string.Join(",", g.Targets)
-                        : definitions.FindTarget(name)?.GetString(BakeFields.Description) ?? "";
+                        : definitions.Hcl?.Description(name) ?? "";
                     rows.Add([name, description]);
                 }
 

@@ -56,6 +56,11 @@ internal sealed class HclBakeDocument
     /// <summary>Every target name, matrix names expanded, in declaration order, each once.</summary>
     public IEnumerable<string> TargetNames() => _targets.SelectMany(b => Expansion(b).Select(e => e.Name)).Distinct(StringComparer.Ordinal);
 
+    /// <summary>The <c>description</c> of a target, evaluating only that attribute; null when it has none.</summary>
+    public string? Description(string name) =>
+        _targets.LastOrDefault(b => b.Labels[0] == name && b.Body.Attribute("description") is not null)?.Body.Attribute("description")!
+            .Expression.Evaluate(Scope.Context) is HclString s ? s.Value : null;
+
     /// <summary>Every group name, in declaration order, each once.</summary>
     public IEnumerable<string> GroupNames() => _groups.Select(g => g.Labels[0]).Distinct(StringComparer.Ordinal);
 
