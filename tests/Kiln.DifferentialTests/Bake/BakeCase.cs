@@ -2,8 +2,8 @@ namespace Kiln.DifferentialTests.Bake;
 
 /// <summary>
 /// One folder of testdata/bake/print: bake files, <c>args</c> (one command-line word per line), an optional
-/// <c>env</c> (KEY=VALUE lines) and an optional <c>unordered-groups</c> marker (buildx 0.13.1 lists Compose
-/// services and multi-dimension matrix members in an order that varies between runs, so group members are
+/// <c>env</c> (KEY=VALUE lines), an optional <c>unordered-groups</c> marker (buildx 0.13.1 lists Compose
+/// services or multi-dimension matrix members in an order that varies between runs: group members are then
 /// compared as sorted lists).
 /// </summary>
 public sealed record BakeCase(string Name, string Directory, IReadOnlyList<string> Args, IReadOnlyDictionary<string, string> Env, bool UnorderedGroups)

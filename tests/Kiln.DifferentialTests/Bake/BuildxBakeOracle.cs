@@ -6,8 +6,8 @@ using System.Text;
 namespace Kiln.DifferentialTests.Bake;
 
 /// <summary>
-/// Runs <c>docker buildx bake --print</c> for every case once, four at a time, and caches each result under
-/// /tmp/kiln-bake-oracle by a hash of the case's files, args and env, so reruns cost nothing.
+/// Runs <c>docker buildx bake --print</c> for every case once, four at a time, caching each result under
+/// /tmp/kiln-bake-oracle by a hash of the case's files, args, env: reruns cost nothing.
 /// </summary>
 public static class BuildxBakeOracle
 {

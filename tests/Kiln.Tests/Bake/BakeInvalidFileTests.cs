@@ -4,7 +4,7 @@ using Kiln.Diagnostics;
 namespace Kiln.Tests.Bake;
 
 /// <summary>
-/// testdata/bake/invalid/&lt;case&gt;: bake files, <c>args</c> (requested targets), optional <c>env</c>, and
+/// testdata/bake/invalid/&lt;case&gt;: bake files, <c>args</c> (requested targets), optional <c>env</c>,
 /// <c>expected</c>: the code and file:line:column of the first error (or, for warnings, the first warning).
 /// </summary>
 public class BakeInvalidFileTests

@@ -8,7 +8,7 @@ using Kiln.Diagnostics;
 namespace Kiln.Bake.Evaluation;
 
 /// <summary>
-/// The target and group blocks of every HCL and JSON bake file, merged in file order and evaluated lazily:
+/// The target and group blocks of every HCL or JSON bake file, merged in file order, evaluated lazily:
 /// a target is evaluated only when asked for (directly, through a group, an inheritance or a <c>target:</c> link).
 /// </summary>
 internal sealed class HclBakeDocument

@@ -2,7 +2,7 @@ namespace Kiln.Bake.Model;
 
 /// <summary>
 /// One target field as declared in <see cref="BakeFields"/>: its buildx JSON name, value shape, merge rule,
-/// <c>--set</c> rule and key, normalization, Compose <c>x-bake</c> rule and whether <c>--print</c> shows it.
+/// <c>--set</c> rule with its key, normalization, Compose <c>x-bake</c> rule, print rule.
 /// </summary>
 internal sealed record BakeField(
     string Name,

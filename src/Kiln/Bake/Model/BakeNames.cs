@@ -3,7 +3,7 @@ using Kiln.Diagnostics;
 
 namespace Kiln.Bake.Model;
 
-/// <summary>What a target name may contain, and how buildx turns requested names and Compose services into names.</summary>
+/// <summary>What a target name may contain; how buildx turns requested names or Compose services into names.</summary>
 internal static partial class BakeNames
 {
     public static bool IsValid(string name) => ValidName().IsMatch(name);

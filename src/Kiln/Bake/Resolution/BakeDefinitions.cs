@@ -12,7 +12,7 @@ using Kiln.Diagnostics;
 namespace Kiln.Bake.Resolution;
 
 /// <summary>
-/// Every file's targets and groups before inheritance: Compose targets merged file by file, then the HCL and JSON
+/// Every file's targets and groups before inheritance: Compose targets merged file by file, then the HCL or JSON
 /// blocks (evaluated lazily) merged over them, as buildx merges its configurations.
 /// </summary>
 internal sealed class BakeDefinitions
