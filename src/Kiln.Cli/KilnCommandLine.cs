@@ -14,6 +14,7 @@ internal static class KilnCommandLine
         root.Subcommands.Add(BuildCommand.Create());
         root.Subcommands.Add(ImageToolsCommand.Create());
         root.Subcommands.Add(DebugCommand.Create());
+        root.Subcommands.Add(BakeCommand.Create());
         return root;
     }
 

@@ -207,6 +207,25 @@ internal static class ErrorCodes
     public static readonly ErrorCode HclInvalidVariableValue = new(1833, "HclInvalidVariableValue");
     public static readonly ErrorCode HclInvalidFunctionDefinition = new(1834, "HclInvalidFunctionDefinition");
     public static readonly ErrorCode HclInvalidVariableDefinition = new(1835, "HclInvalidVariableDefinition");
+    // bake (1850-1899)
+    public static readonly ErrorCode BakeFileNotFound = new(1850, "BakeFileNotFound");
+    public static readonly ErrorCode BakeUnknownField = new(1851, "BakeUnknownField");
+    public static readonly ErrorCode BakeInvalidJson = new(1852, "BakeInvalidJson");
+    public static readonly ErrorCode BakeFieldType = new(1853, "BakeFieldType");
+    public static readonly ErrorCode BakeUnknownTarget = new(1854, "BakeUnknownTarget");
+    public static readonly ErrorCode BakeInvalidOverride = new(1855, "BakeInvalidOverride");
+    public static readonly ErrorCode BakeOverrideNoMatch = new(1856, "BakeOverrideNoMatch");
+    public static readonly ErrorCode BakeInvalidTargetName = new(1857, "BakeInvalidTargetName");
+    public static readonly ErrorCode BakeInvalidCompose = new(1858, "BakeInvalidCompose");
+    public static readonly ErrorCode BakeInheritanceCycle = new(1859, "BakeInheritanceCycle");
+    public static readonly ErrorCode BakeLinkCycle = new(1860, "BakeLinkCycle");
+    public static readonly ErrorCode BakeBuildNotAvailable = new(1863, "BakeBuildNotAvailable");
+    public static readonly ErrorCode BakeInvalidMatrix = new(1864, "BakeInvalidMatrix");
+    public static readonly ErrorCode BakeMissingAttribute = new(1865, "BakeMissingAttribute");
+    public static readonly ErrorCode BakeUnknownBlock = new(1866, "BakeUnknownBlock");
+    public static readonly ErrorCode BakePlatformMismatch = new(1867, "BakePlatformMismatch");
+    public static readonly ErrorCode BakeInvalidFlag = new(1868, "BakeInvalidFlag");
+    public static readonly ErrorCode BakeComposeInterpolation = new(1869, "BakeComposeInterpolation");
     // ---- end KILN18xx ----
 
     // ---- KILN19xx: exporters, cache, attestations ----

@@ -1,0 +1,6 @@
+function "f" {
+  params = "x"
+  result = x
+}
+
+target "a" {}

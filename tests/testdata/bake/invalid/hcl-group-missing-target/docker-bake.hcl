@@ -1,0 +1,5 @@
+target "a" {}
+
+group "default" {
+  targets = ["a", "ghost"]
+}

@@ -1,0 +1,5 @@
+target "base" {}
+
+target "a" {
+  inherits = ["base", "missing"]
+}

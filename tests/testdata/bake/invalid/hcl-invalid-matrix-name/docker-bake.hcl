@@ -1,0 +1,4 @@
+target "a" {
+  matrix = { v = ["x y"] }
+  name = "a-${v}"
+}

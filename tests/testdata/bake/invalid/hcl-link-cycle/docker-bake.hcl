@@ -1,0 +1,7 @@
+target "a" {
+  contexts = { b = "target:b" }
+}
+
+target "b" {
+  contexts = { a = "target:a" }
+}

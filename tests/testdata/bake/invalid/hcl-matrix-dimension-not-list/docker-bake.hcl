@@ -1,0 +1,4 @@
+target "a" {
+  matrix = { v = "x" }
+  name = "a-${v}"
+}

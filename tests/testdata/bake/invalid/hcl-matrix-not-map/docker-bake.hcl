@@ -1,0 +1,4 @@
+target "a" {
+  matrix = ["x", "y"]
+  name = "a"
+}

@@ -1,0 +1,4 @@
+target "a" {
+  tags = ["x"]
+  name = "b"
+}

@@ -1,0 +1,7 @@
+target "a" {
+  tags = target.b.tags
+}
+
+target "b" {
+  tags = target.a.tags
+}

@@ -1,0 +1,4 @@
+target "a" {}
+
+service "x" {
+}

@@ -1,0 +1,3 @@
+target "a" {
+  no-cache = "maybe"
+}

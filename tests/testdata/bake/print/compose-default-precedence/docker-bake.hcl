@@ -1,0 +1,3 @@
+target "s" {
+  tags = ["hcl"]
+}

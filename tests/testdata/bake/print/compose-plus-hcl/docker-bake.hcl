@@ -1,0 +1,5 @@
+target "app" {
+  args = { FROM_HCL = "1" }
+  cache-from = ["hcl"]
+  tags = ["hcl"]
+}

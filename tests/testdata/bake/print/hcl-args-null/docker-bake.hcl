@@ -1,0 +1,3 @@
+target "default" {
+  args = { SET = "yes", UNSET = null, EMPTY = "" }
+}

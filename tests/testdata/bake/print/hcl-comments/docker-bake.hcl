@@ -1,0 +1,7 @@
+# hash comment
+// slash comment
+/* block
+   comment */
+target "default" { # trailing
+  tags = ["x"] // trailing
+}

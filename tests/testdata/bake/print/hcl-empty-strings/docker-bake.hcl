@@ -1,0 +1,6 @@
+target "default" {
+  target = ""
+  tags = ["", "a", ""]
+  dockerfile = ""
+  contexts = { empty = "", full = "docker-image://x" }
+}

@@ -1,0 +1,6 @@
+group "all" {
+  targets = ["a", "b"]
+}
+target "a" {}
+target "b" {}
+target "c" {}

@@ -1,0 +1,6 @@
+target "default" {
+  dockerfile-inline = <<EOT
+FROM alpine
+RUN echo "hello ${"world"}"
+EOT
+}

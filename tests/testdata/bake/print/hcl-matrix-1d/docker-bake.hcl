@@ -1,0 +1,6 @@
+target "app" {
+  matrix = { tgt = ["release", "debug"] }
+  name = "app-${tgt}"
+  target = tgt
+  tags = ["app:${tgt}"]
+}

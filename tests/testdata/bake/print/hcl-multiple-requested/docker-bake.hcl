@@ -1,0 +1,7 @@
+target "a" {
+  tags = ["a"]
+}
+target "b" {
+  tags = ["b"]
+}
+target "c" {}

@@ -1,0 +1,4 @@
+target "old" {
+  name = "renamed"
+  tags = ["x"]
+}

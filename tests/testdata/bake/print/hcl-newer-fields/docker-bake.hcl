@@ -1,0 +1,7 @@
+target "default" {
+  description = "newer field"
+  call = "build"
+  entitlements = ["network.host"]
+  network = "host"
+  tags = ["x"]
+}

@@ -1,0 +1,6 @@
+target "default" {
+  context = null
+  tags = null
+  args = null
+  pull = null
+}

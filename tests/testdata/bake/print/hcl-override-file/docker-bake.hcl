@@ -1,0 +1,4 @@
+target "default" {
+  tags = ["base"]
+  args = { A = "1" }
+}

@@ -1,0 +1,4 @@
+target "default" {
+  tags = ["override"]
+  args = { B = "2" }
+}

@@ -1,0 +1,5 @@
+group "g" {
+  targets = ["a"]
+}
+target "a" {}
+target "b" {}

@@ -1,0 +1,9 @@
+target "child" {
+  inherits = ["base"]
+}
+target "base" {
+  tags = ["b"]
+}
+target "app" {
+  tags = target.child.tags
+}

@@ -1,0 +1,3 @@
+target "default" {
+  labels = { "café" = "naïve ☕", emoji = "🚀" }
+}

@@ -1,0 +1,4 @@
+target "default" {
+  args = { H = "1" }
+  cache-from = ["hcl"]
+}
