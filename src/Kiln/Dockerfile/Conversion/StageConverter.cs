@@ -39,6 +39,11 @@ internal sealed class StageConverter(ConversionContext context)
         var triggers = Triggers(state);
         var commands = triggers.Concat(stage.Commands).ToList();
         state.TotalSteps += commands.Count(ConverterTable.IsStep);
+        if (state.BaseImage is { } image)
+        {
+            state.State = context.Add(new ImageSourceOp(image, state.Platform), [], state.Metadata("FROM " + image, stage.From.Span));
+        }
+
         context.Stages[index] = state;
         foreach (var instruction in commands)
         {
@@ -136,10 +141,7 @@ internal sealed class StageConverter(ConversionContext context)
             PlatformPrefix = Prefix(platform),
             TotalSteps = 1,
         };
-        state.State = context.Add(
-            new ImageSourceOp(reference, platform),
-            [],
-            state.Metadata("FROM " + reference, stage.From.Span));
+        state.BaseImage = reference;
         return state;
     }
 

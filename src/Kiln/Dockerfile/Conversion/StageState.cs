@@ -22,6 +22,9 @@ internal sealed class StageState(Stage stage, Platform platform, ArgScope scope,
     /// <summary>The current filesystem; null while it is empty (FROM scratch).</summary>
     public Vertex? State { get; set; }
 
+    /// <summary>The base image, until its source vertex is created (once the stage's step count is known).</summary>
+    public Reference? BaseImage { get; set; }
+
     public ImageConfig Image { get; set; } = image;
 
     public ArgScope Scope { get; set; } = scope;
