@@ -14,7 +14,7 @@ internal static class BaseImages
         Config = ContainerConfig.Empty with { Env = [DefaultPath], WorkingDir = "/" },
     };
 
-    /// <summary>A base image's config with the creation time dropped (the exporter sets it) and PATH ensured.</summary>
+    /// <summary>A base image's config, inherited as is but for the creation time (the exporter sets it).</summary>
     public static ImageConfig Inherit(ImageConfig? config, Platform platform)
     {
         if (config is null)
@@ -22,16 +22,9 @@ internal static class BaseImages
             return Empty(platform);
         }
 
-        var env = config.Config.Env ?? [];
-        if (!env.Any(e => e.StartsWith("PATH=", StringComparison.Ordinal)))
-        {
-            env = env.Insert(0, DefaultPath);
-        }
-
         return config with
         {
             Created = null,
-            Config = config.Config with { Env = env },
             History = config.History.IsDefault ? ImmutableArray<HistoryEntry>.Empty : config.History,
         };
     }

@@ -65,6 +65,12 @@ internal static class DockerfileConverter
                 && !k.StartsWith("BUILDKIT_", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToImmutableArray();
+        if (!unused.IsEmpty)
+        {
+            diagnostics.Add(Diagnostic.Warning(
+                ErrorCodes.ConvertUnusedBuildArg, $"One or more build-args [{string.Join(' ', unused)}] were not consumed"));
+        }
+
         var distinct = diagnostics.DistinctBy(d => (d.Code, d.Summary, d.Span)).ToImmutableArray();
         return new ConversionResult(results.ToImmutable(), distinct, unused);
     }
