@@ -65,6 +65,18 @@ internal static class CopyPlanner
 
             var path = context.Expand(stage, word);
             history.Append(' ').Append(path);
+            if (spec.IsAdd && spec.From is null && GitSource.IsGit(path))
+            {
+                var git = context.Add(GitSource.Op(path, spec.KeepGitDir), [], new VertexMetadata
+                {
+                    Name = $"[{stage.Stage.DisplayName}] ADD {path}",
+                    Source = word.Span,
+                    Stage = stage.Stage.DisplayName,
+                });
+                sources.Add(("/", git, false));
+                continue;
+            }
+
             if (spec.IsAdd && spec.From is null && IsUrl(path))
             {
                 sources.Add(Download(path, spec, stage, context, word.Span));

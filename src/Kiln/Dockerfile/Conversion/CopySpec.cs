@@ -14,13 +14,14 @@ internal sealed record CopySpec(
     Word? From,
     ImmutableArray<Heredoc> Heredocs,
     bool IsAdd,
-    Word? Checksum)
+    Word? Checksum,
+    bool KeepGitDir = false)
 {
     public static CopySpec Of(CopyInstruction c) =>
         new(c, "COPY", c.Sources, c.Destination, c.Options, c.From, c.Heredocs, false, null);
 
     public static CopySpec Of(AddInstruction a) =>
-        new(a, "ADD", a.Sources, a.Destination, a.Options, null, a.Heredocs, true, a.Checksum);
+        new(a, "ADD", a.Sources, a.Destination, a.Options, null, a.Heredocs, true, a.Checksum, a.KeepGitDir);
 
     /// <summary>The here-document a source word names (<c>&lt;&lt;EOT</c>, <c>&lt;&lt;-"EOT"</c>), or null.</summary>
     public Heredoc? HeredocFor(Word source)

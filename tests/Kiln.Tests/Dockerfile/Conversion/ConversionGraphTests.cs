@@ -106,6 +106,30 @@ public class ConversionGraphTests
         Assert.Equal("data.tgz", http.Filename);
     }
 
+    [Theory]
+    [InlineData("https://github.com/moby/buildkit.git#v0.13.0:docs", "https://github.com/moby/buildkit.git", "v0.13.0", "docs")]
+    [InlineData("git@github.com:moby/buildkit.git", "git@github.com:moby/buildkit.git", null, null)]
+    [InlineData("git://example.com/repo#main", "git://example.com/repo", "main", null)]
+    public async Task AddOfAGitRepositoryChecksItOut(string source, string remote, string? gitRef, string? subdir)
+    {
+        var result = await ConvertAsync($"FROM {Busybox}\nADD --keep-git-dir=true {source} /src\n");
+        var root = result.Platforms[0].Root!;
+        var copy = (CopyAction)Assert.Single(((FileOp)root.Op).Actions);
+        Assert.Equal("/", copy.Source);
+        var git = Assert.IsType<GitSourceOp>(root.Inputs[copy.FromInput].Vertex.Op);
+        Assert.Equal(new GitSourceOp(remote, gitRef) { KeepGitDirectory = true, Subdirectory = subdir }, git);
+    }
+
+    [Fact]
+    public async Task UnusedBuildArgsAreListedAndWarned()
+    {
+        var result = await ConvertAsync(
+            $"ARG GLOBAL\nFROM {Busybox}\nARG USED\n",
+            r => r with { BuildArgs = r.BuildArgs.Add("USED", "1").Add("GLOBAL", "2").Add("EXTRA", "3").Add("no_proxy", "x") });
+        Assert.Equal(["EXTRA"], result.UnusedBuildArgs.ToArray());
+        Assert.Contains(result.Diagnostics, d => d.Code == ErrorCodes.ConvertUnusedBuildArg && !d.IsError);
+    }
+
     [Fact]
     public async Task HeredocSourceIsAnExpandedFile()
     {
