@@ -99,8 +99,10 @@ internal static class CopyPlanner
         foreach (var (path, from, isLocal) in sources)
         {
             var input = InputIndex(isLocal ? local : from, inputs);
-            actions.Add(new CopyAction(input, Source(path), dest)
+            var parents = spec.Options.Parents && (isLocal || spec.From is not null);
+            actions.Add(new CopyAction(input, parents ? "/" : Source(path), dest)
             {
+                IncludePatterns = parents ? [path.TrimStart('/')] : [],
                 Owner = Paths.Owner(chown),
                 Mode = mode,
                 FollowSymlinks = true,

@@ -63,19 +63,16 @@ internal sealed class StageState(Stage stage, Platform platform, ArgScope scope,
         RunArgs = RunArgs.Add(new(name, value));
     }
 
-    /// <summary>The environment a RUN sees: the image Env, then ARG values not shadowed by it.</summary>
+    /// <summary>
+    /// The environment a RUN sees: the image Env in order, then ARG values (this stage's and those inherited from a
+    /// parent stage) in name order; an ARG declared after an ENV of the same name wins, as in BuildKit's state.
+    /// </summary>
     public ImmutableArray<string> ExecEnv()
     {
-        var env = Scope.Env.Select(p => $"{p.Key}={p.Value}").ToList();
+        var variables = Scope.Variables;
+        var env = Scope.Env.Select(p => $"{p.Key}={variables.GetValueOrDefault(p.Key, p.Value)}").ToList();
         var names = Scope.Env.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-        foreach (var (name, value) in Scope.Args)
-        {
-            if (value is not null && names.Add(name))
-            {
-                env.Add($"{name}={value}");
-            }
-        }
-
+        env.AddRange(variables.Keys.Where(k => !names.Contains(k)).Order(StringComparer.Ordinal).Select(k => $"{k}={variables[k]}"));
         return [.. env];
     }
 

@@ -131,6 +131,25 @@ public class ConversionGraphTests
     }
 
     [Fact]
+    public async Task CopyParentsKeepsTheSourcePathBelowTheDestination()
+    {
+        var result = await ConvertAsync($"FROM {Busybox}\nCOPY --parents src/*/main.go /app/\n", r => r with { Labs = true });
+        var copy = (CopyAction)Assert.Single(((FileOp)result.Platforms[0].Root!.Op).Actions);
+        Assert.Equal("/", copy.Source);
+        Assert.Equal(["src/*/main.go"], copy.IncludePatterns.ToArray());
+        Assert.Equal("/app/", copy.Destination);
+    }
+
+    [Fact]
+    public async Task ChildStageRunsSeeArgsInheritedFromTheParentStage()
+    {
+        var result = await ConvertAsync($"FROM {Busybox} AS base\nARG V=1\nENV E=2\nARG E=3\nFROM base\nRUN true\n");
+        var exec = Assert.IsType<ExecOp>(result.Platforms[0].Root!.Op);
+        Assert.Equal(["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "E=3", "V=1"], exec.Env.ToArray());
+        Assert.Equal("RUN /bin/sh -c true # buildkit", result.Platforms[0].History[^1].CreatedBy);
+    }
+
+    [Fact]
     public async Task HeredocSourceIsAnExpandedFile()
     {
         var result = await ConvertAsync($"FROM {Busybox}\nARG WHO=you\nCOPY <<EOT /greeting\nhi $WHO\nEOT\n");
