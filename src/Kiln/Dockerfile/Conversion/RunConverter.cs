@@ -14,16 +14,22 @@ internal sealed class RunConverter : InstructionConverter<RunInstruction>
 
     protected override void Convert(RunInstruction instruction, StageState stage, ConversionContext context)
     {
-        var command = HeredocCommand(instruction) ?? instruction.Command;
-        var args = CommandArgs.Resolve(command, stage.Config);
         var inputs = new List<Edge>();
         if (stage.State is not null)
         {
             inputs.Add(stage.State);
         }
 
+        var script = ShebangScript(instruction, stage, context, inputs);
+        var command = script?.Command ?? HeredocCommand(instruction) ?? instruction.Command;
+        var args = CommandArgs.Resolve(command, stage.Config);
         var root = new ExecMount("/") { Input = stage.State is null ? -1 : 0, Output = 0 };
         var mounts = RunMountConverter.Convert(instruction, stage, context, inputs);
+        if (script is { } s)
+        {
+            mounts = mounts.Add(s.Mount);
+        }
+
         var op = new ExecOp(args, [root, .. mounts])
         {
             Env = stage.ExecEnv(),
@@ -34,6 +40,29 @@ internal sealed class RunConverter : InstructionConverter<RunInstruction>
         };
         stage.State = context.Add(op, [.. inputs], stage.Metadata(StepText.Of(instruction), instruction.Span));
         stage.Commit("RUN " + HistoryText(args, stage), withLayer: true, fromGraph: true);
+    }
+
+    /// <summary>
+    /// A single here-document starting with "#!" becomes an executable file mounted at /dev/pipes/ and run there.
+    /// </summary>
+    private static (CommandLine Command, ExecMount Mount)? ShebangScript(
+        RunInstruction instruction, StageState stage, ConversionContext context, List<Edge> inputs)
+    {
+        if (instruction.Heredocs.Length != 1 || instruction.Command.IsJson || instruction.Command.Args.Length != 1
+            || !instruction.Heredocs[0].Content.StartsWith("#!", StringComparison.Ordinal)
+            || !instruction.Command.Args[0].Text.Trim().StartsWith("<<", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var heredoc = instruction.Heredocs[0];
+        var file = context.Add(
+            new FileOp(-1, [new MkfileAction("/" + heredoc.Name, Paths.Mode755, [.. System.Text.Encoding.UTF8.GetBytes(heredoc.EffectiveContent())])]),
+            [],
+            new VertexMetadata { Stage = stage.Stage.DisplayName, Source = heredoc.Span });
+        inputs.Add(file);
+        var mount = new ExecMount("/dev/pipes/") { Input = inputs.Count - 1, Selector = "/", ReadOnly = true };
+        return (new CommandLine([instruction.Command.Args[0] with { Text = "/dev/pipes/" + heredoc.Name }], IsJson: false), mount);
     }
 
     /// <summary>The shell form <c>RUN &lt;&lt;EOF</c> runs the here-document's body as the script, like BuildKit.</summary>
