@@ -2,7 +2,7 @@ using Kiln.Dockerfile.Instructions;
 
 namespace Kiln.Dockerfile.Conversion;
 
-/// <summary>CMD: sets Cmd (shell form wrapped in the SHELL) and ArgsEscaped, and marks the stage's CMD as set.</summary>
+/// <summary>CMD: sets Cmd (shell form wrapped in the SHELL) with ArgsEscaped; a later ENTRYPOINT of the stage keeps it.</summary>
 internal sealed class CmdConverter : InstructionConverter<CmdInstruction>
 {
     protected override void Convert(CmdInstruction instruction, StageState stage, ConversionContext context)

@@ -9,8 +9,8 @@ using Kiln.Oci;
 namespace Kiln.Dockerfile.Conversion;
 
 /// <summary>
-/// What the converters of one target platform share: the request, the document, the lexer, the global ARG scope,
-/// the converted stages, and the vertex table shared by every platform so identical work is one vertex.
+/// What the converters of one target platform share: request, document, lexer, global ARG scope, converted stages,
+/// plus the vertex table every platform shares so identical work is one vertex.
 /// </summary>
 internal sealed class ConversionContext(
     ConversionRequest request,

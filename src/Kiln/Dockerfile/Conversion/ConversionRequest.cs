@@ -3,7 +3,7 @@ using Kiln.Oci;
 
 namespace Kiln.Dockerfile.Conversion;
 
-/// <summary>What <see cref="DockerfileConverter"/> converts: the Dockerfile, build args, target, platforms and contexts.</summary>
+/// <summary>What <see cref="DockerfileConverter"/> converts: the Dockerfile with its build args, target, platforms, contexts.</summary>
 internal sealed record ConversionRequest(string Dockerfile, BaseImageConfigProvider ImageConfigProvider)
 {
     public string FileName { get; init; } = "Dockerfile";

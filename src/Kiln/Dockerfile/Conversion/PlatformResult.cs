@@ -6,7 +6,7 @@ namespace Kiln.Dockerfile.Conversion;
 
 /// <summary>
 /// The conversion for one target platform: the graph root (null for an empty scratch image), the image config
-/// to export (history included, rootfs left for the exporter) and each converted stage's final vertex.
+/// to export (history included, rootfs left for the exporter), each converted stage's final vertex.
 /// </summary>
 internal sealed record PlatformResult(Platform Platform, Vertex? Root, ImageConfig Config, ImmutableDictionary<int, Vertex?> Stages)
 {

@@ -5,8 +5,8 @@ using Kiln.Graph;
 namespace Kiln.Dockerfile.Conversion;
 
 /// <summary>
-/// RUN: an exec op on the stage's filesystem with its env, cwd and user; shell form runs in the SHELL, here-documents
-/// become the script, and the history records the stage's ARGs like BuildKit (<c>RUN |1 X=1 /bin/sh -c ...</c>).
+/// RUN: an exec op on the stage's filesystem with its env, cwd, user; shell form runs in the SHELL, here-documents
+/// become the script; the history records the stage's ARGs like BuildKit (<c>RUN |1 X=1 /bin/sh -c ...</c>).
 /// </summary>
 internal sealed class RunConverter : InstructionConverter<RunInstruction>
 {

@@ -9,7 +9,7 @@ namespace Kiln.Dockerfile.Conversion;
 
 /// <summary>
 /// RUN --mount to exec mounts: options are expanded with the stage's build args first (<c>id=apt-$TARGETARCH</c>);
-/// bind and cache mounts <c>from=</c> a stage, image or named context add an input.
+/// bind or cache mounts <c>from=</c> a stage, image, named context add an input.
 /// </summary>
 internal static class RunMountConverter
 {
