@@ -76,7 +76,12 @@ internal sealed class ConversionContext(
 
     /// <summary>The main build context, reading only <paramref name="include"/> (null: everything).</summary>
     public Vertex LocalContext(string name, ImmutableArray<string> include, StageState stage) =>
-        Add(new LocalSourceOp(name) { IncludePatterns = include, FollowPaths = include }, [], new VertexMetadata
+        Add(new LocalSourceOp(name)
+        {
+            IncludePatterns = include,
+            FollowPaths = include,
+            ExcludePatterns = name == Request.ContextName ? Request.ContextExcludes : [],
+        }, [], new VertexMetadata
         {
             Name = $"[internal] load build context{(name == Request.ContextName ? "" : " " + name)}",
             Stage = stage.Stage.DisplayName,

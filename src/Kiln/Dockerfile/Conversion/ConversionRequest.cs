@@ -24,6 +24,9 @@ internal sealed record ConversionRequest(string Dockerfile, BaseImageConfigProvi
     /// <summary><c>--label</c> values, added to the final image's labels.</summary>
     public ImmutableDictionary<string, string> Labels { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>The main context's ignore rules (.dockerignore patterns), applied when it is sent.</summary>
+    public ImmutableArray<string> ContextExcludes { get; init; } = [];
+
     /// <summary>The LocalSourceOp name of the main build context.</summary>
     public string ContextName { get; init; } = "context";
 

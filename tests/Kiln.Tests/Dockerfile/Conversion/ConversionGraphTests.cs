@@ -69,7 +69,8 @@ public class ConversionGraphTests
     [Fact]
     public async Task CopyFromContextIncludesOnlyItsSources()
     {
-        var result = await ConvertAsync($"FROM {Busybox}\nWORKDIR /app\nCOPY --chown=1:2 a.txt src/ ./\n");
+        var result = await ConvertAsync(
+            $"FROM {Busybox}\nWORKDIR /app\nCOPY --chown=1:2 a.txt src/ ./\n", r => r with { ContextExcludes = ["**/*.log"] });
         var file = Assert.IsType<FileOp>(result.Platforms[0].Root!.Op);
         var copies = file.Actions.Cast<CopyAction>().ToList();
         Assert.Equal(["/a.txt", "/src/"], copies.Select(c => c.Source));
@@ -78,6 +79,7 @@ public class ConversionGraphTests
         Assert.All(copies, c => Assert.False(c.AttemptUnpack));
         var local = Assert.IsType<LocalSourceOp>(result.Platforms[0].Root!.Inputs[copies[0].FromInput].Vertex.Op);
         Assert.Equal(["a.txt", "src/"], local.IncludePatterns.ToArray());
+        Assert.Equal(["**/*.log"], local.ExcludePatterns.ToArray());
     }
 
     [Fact]
