@@ -122,6 +122,16 @@ internal static class ErrorCodes
     public static readonly ErrorCode BuildNotAvailable = new(1542, "BuildNotAvailable");
     public static readonly ErrorCode CheckInvalidBaseName = new(1543, "CheckInvalidBaseName");
     public static readonly ErrorCode CheckInvalidPlatform = new(1544, "CheckInvalidPlatform");
+    public static readonly ErrorCode ConvertBaseImage = new(1520, "ConvertBaseImage");
+    public static readonly ErrorCode ConvertInvalidPlatform = new(1521, "ConvertInvalidPlatform");
+    public static readonly ErrorCode ConvertExpansion = new(1522, "ConvertExpansion");
+    public static readonly ErrorCode ConvertInvalidChmod = new(1523, "ConvertInvalidChmod");
+    public static readonly ErrorCode ConvertInvalidUrl = new(1524, "ConvertInvalidUrl");
+    public static readonly ErrorCode ConvertInvalidPort = new(1525, "ConvertInvalidPort");
+    public static readonly ErrorCode ConvertOnbuildTrigger = new(1526, "ConvertOnbuildTrigger");
+    public static readonly ErrorCode ConvertInvalidMount = new(1527, "ConvertInvalidMount");
+    public static readonly ErrorCode ConvertInvalidSource = new(1528, "ConvertInvalidSource");
+    public static readonly ErrorCode ConvertUnusedBuildArg = new(1529, "ConvertUnusedBuildArg");
     // ---- end KILN15xx ----
 
     // ---- KILN16xx: graph, solver, build context ----

@@ -23,6 +23,9 @@ internal sealed record CopyAction(int FromInput, string Source, string Destinati
 
     public bool AllowEmptyWildcard { get; init; }
 
+    /// <summary>ADD of a local archive: extract a recognised tar (gzip, bzip2, xz, zstd) instead of copying it.</summary>
+    public bool AttemptUnpack { get; init; }
+
     public ImmutableArray<string> IncludePatterns { get; init; } = [];
 
     public ImmutableArray<string> ExcludePatterns { get; init; } = [];
@@ -55,5 +58,9 @@ internal sealed record CopyAction(int FromInput, string Source, string Destinati
         writer.WriteBoolean("allowEmptyWildcard", AllowEmptyWildcard);
         writer.WriteStrings("include", IncludePatterns);
         writer.WriteStrings("exclude", ExcludePatterns);
+        if (AttemptUnpack)
+        {
+            writer.WriteBoolean("attemptUnpack", true);
+        }
     }
 }
