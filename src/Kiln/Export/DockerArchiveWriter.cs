@@ -7,8 +7,8 @@ using Kiln.Oci;
 namespace Kiln.Export;
 
 /// <summary>
-/// Writes one platform's image as a tar that <c>docker load</c> accepts: a <c>manifest.json</c> naming the config, tags
-/// and layers, beside the OCI layout files and blobs (buildx's <c>--output type=docker</c>).
+/// Writes one platform's image as a tar that <c>docker load</c> accepts: an OCI layout plus a <c>manifest.json</c>
+/// naming the config, tags, layers (buildx's <c>--output type=docker</c>).
 /// </summary>
 internal static class DockerArchiveWriter
 {

@@ -107,6 +107,21 @@ public sealed class OciLayoutWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task DirectoryExportRepairsATruncatedBlob()
+    {
+        var root = await TwoPlatformIndexAsync();
+        var directory = Path.Combine(fixture.Directory, "out");
+        await OciLayoutWriter.WriteDirectoryAsync(fixture.Store, root, directory, null, CancellationToken.None);
+        var damaged = Path.Combine(directory, LayoutEntry.BlobPath(root.Digest));
+        File.WriteAllBytes(damaged, [1, 2, 3]);
+
+        await OciLayoutWriter.WriteDirectoryAsync(fixture.Store, root, directory, null, CancellationToken.None);
+
+        Assert.Equal(await fixture.Store.ReadAllBytesAsync(root.Digest, CancellationToken.None), File.ReadAllBytes(damaged));
+        Assert.Empty(Directory.GetFiles(directory, "*.tmp-*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task MissingBlobFailsTheExport()
     {
         var root = await TwoPlatformIndexAsync();
