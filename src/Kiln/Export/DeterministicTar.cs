@@ -10,6 +10,7 @@ namespace Kiln.Export;
 internal static class DeterministicTar
 {
     private const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+    private const int MaxUstarName = 100;
     private const UnixFileMode DirectoryMode = FileMode | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
 
     public static async Task WriteAsync(ContentStore store, IEnumerable<LayoutEntry> entries, Stream destination, CancellationToken cancellationToken)
@@ -22,16 +23,16 @@ internal static class DeterministicTar
             .Concat(files.Select(f => (f.Path, Entry: (LayoutEntry?)f)))
             .OrderBy(p => p.Path, StringComparer.Ordinal);
 
-        await using var writer = new TarWriter(destination, TarEntryFormat.Ustar, leaveOpen: true);
+        await using var writer = new TarWriter(destination, TarEntryFormat.Pax, leaveOpen: true);
         foreach (var (path, entry) in paths)
         {
             if (entry is null)
             {
-                await writer.WriteEntryAsync(Fixed(new UstarTarEntry(TarEntryType.Directory, path), DirectoryMode), cancellationToken).ConfigureAwait(false);
+                await writer.WriteEntryAsync(Fixed(Create(TarEntryType.Directory, path), DirectoryMode), cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            var tarEntry = Fixed(new UstarTarEntry(TarEntryType.RegularFile, path), FileMode);
+            var tarEntry = Fixed(Create(TarEntryType.RegularFile, path), FileMode);
             await using var data = entry.Bytes is { } bytes ? new MemoryStream(bytes, writable: false) : store.OpenRead(entry.Blob!.Digest);
             if (data.Length != entry.Size)
             {
@@ -43,7 +44,13 @@ internal static class DeterministicTar
         }
     }
 
-    private static UstarTarEntry Fixed(UstarTarEntry entry, UnixFileMode mode)
+    /// <summary>A ustar entry, or for a path longer than ustar's name field (a sha512 blob) a pax entry with fixed times.</summary>
+    private static PosixTarEntry Create(TarEntryType type, string path) =>
+        path.Length <= MaxUstarName
+            ? new UstarTarEntry(type, path)
+            : new PaxTarEntry(type, path, [new("atime", "0"), new("ctime", "0")]);
+
+    private static PosixTarEntry Fixed(PosixTarEntry entry, UnixFileMode mode)
     {
         entry.Mode = mode;
         entry.Uid = 0;

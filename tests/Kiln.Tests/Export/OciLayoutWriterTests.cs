@@ -107,6 +107,21 @@ public sealed class OciLayoutWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task LongPathsGetPaxHeadersWithFixedTimes()
+    {
+        var longName = "blobs/sha512/" + new string('a', 128);
+        using var buffer = new MemoryStream();
+
+        await DeterministicTar.WriteAsync(fixture.Store, [LayoutEntry.ForBytes(longName, [1, 2, 3]), LayoutEntry.ForBytes("oci-layout", [4])], buffer, CancellationToken.None);
+
+        var entries = LayoutReader.Entries(buffer.ToArray());
+        Assert.Equal(["blobs/", "blobs/sha512/", longName, "oci-layout"], entries.Select(e => e.Name));
+        var pax = Assert.IsType<PaxTarEntry>(entries[2]);
+        Assert.Equal(("0", "0"), (pax.ExtendedAttributes["atime"], pax.ExtendedAttributes["ctime"]));
+        Assert.All(entries.Where(e => e != pax), e => Assert.IsType<UstarTarEntry>(e));
+    }
+
+    [Fact]
     public async Task DirectoryExportRepairsATruncatedBlob()
     {
         var root = await TwoPlatformIndexAsync();
