@@ -171,6 +171,24 @@ public sealed class ImageValidatorTests : IDisposable
     }
 
     [Fact]
+    public async Task AttestationManifestWithInTotoLayersIsValid()
+    {
+        var image = await fixture.ImageAsync(Amd64);
+        var index = await fixture.IndexAsync([image, await AttestationAsync(image, annotated: true)]);
+
+        Assert.Empty(await ValidateAsync(index, Deep));
+    }
+
+    [Fact]
+    public async Task InTotoLayerOutsideAnAttestationManifestIsAMediaTypeError()
+    {
+        var image = await fixture.ImageAsync(Amd64);
+        var index = await fixture.IndexAsync([image, await AttestationAsync(image, annotated: false)]);
+
+        Assert.Equal([ErrorCodes.ExportMediaTypeMismatch.Number], Codes(await ValidateAsync(index, Deep)));
+    }
+
+    [Fact]
     public async Task GarbageManifestIsAnInvalidDocument()
     {
         var garbage = await fixture.AddAsync(MediaType.OciManifest, "{\"schemaVersion\":2,\"layers\":\"x\"}"u8.ToArray());
@@ -189,6 +207,21 @@ public sealed class ImageValidatorTests : IDisposable
         var e = await Assert.ThrowsAsync<KilnException>(() => ImageValidator.EnsureValidAsync(fixture.Store, image, Deep, CancellationToken.None));
 
         Assert.Equal([ErrorCodes.ExportBlobMissing.Number, ErrorCodes.ExportBlobDigestMismatch.Number], Codes(e.Diagnostics));
+    }
+
+    private async Task<Descriptor> AttestationAsync(Descriptor image, bool annotated)
+    {
+        var statement = "{\"_type\":\"https://in-toto.io/Statement/v0.1\"}"u8.ToArray();
+        var layer = await fixture.AddAsync(MediaType.InToto, statement);
+        var unknown = new Platform("unknown", "unknown");
+        var config = await fixture.AddAsync(MediaType.OciConfig, (ImageConfig.For(unknown) with { RootFS = new RootFS([layer.Digest]) }).ToBytes());
+        var manifest = await fixture.AddAsync(MediaType.OciManifest, new Manifest(MediaType.OciManifest, config, [layer]).ToBytes());
+        var annotations = annotated
+            ? System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [
+                KeyValuePair.Create(AnnotationKeys.DockerReferenceType, AnnotationKeys.AttestationManifest),
+                KeyValuePair.Create(AnnotationKeys.DockerReferenceDigest, image.Digest.ToString())])
+            : manifest.Annotations;
+        return manifest with { Platform = unknown, Annotations = annotations };
     }
 
     private static int[] Codes(IEnumerable<Diagnostic> diagnostics) => [.. diagnostics.Select(d => d.Code.Number)];
