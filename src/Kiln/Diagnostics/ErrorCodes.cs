@@ -239,5 +239,17 @@ internal static class ErrorCodes
     // ---- end KILN18xx ----
 
     // ---- KILN19xx: exporters, cache, attestations ----
+    // image validation and exporters (1900-1949)
+    public static readonly ErrorCode ExportBlobMissing = new(1901, "ExportBlobMissing");
+    public static readonly ErrorCode ExportBlobSizeMismatch = new(1902, "ExportBlobSizeMismatch");
+    public static readonly ErrorCode ExportBlobDigestMismatch = new(1903, "ExportBlobDigestMismatch");
+    public static readonly ErrorCode ExportMediaTypeMismatch = new(1904, "ExportMediaTypeMismatch");
+    public static readonly ErrorCode ExportDiffIdCountMismatch = new(1905, "ExportDiffIdCountMismatch");
+    public static readonly ErrorCode ExportDiffIdMismatch = new(1906, "ExportDiffIdMismatch");
+    public static readonly ErrorCode ExportPlatformMismatch = new(1907, "ExportPlatformMismatch");
+    public static readonly ErrorCode ExportInvalidDocument = new(1908, "ExportInvalidDocument");
+    public static readonly ErrorCode ExportInvalidImage = new(1909, "ExportInvalidImage");
+    public static readonly ErrorCode DockerExportManifestList = new(1910, "DockerExportManifestList");
+    public static readonly ErrorCode ExportNoImage = new(1911, "ExportNoImage");
     // ---- end KILN19xx ----
 }
