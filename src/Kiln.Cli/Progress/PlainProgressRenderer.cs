@@ -6,15 +6,17 @@ using Kiln.Progress;
 namespace Kiln.Cli.Progress;
 
 /// <summary>
-/// buildx's --progress=plain: "#N name" headers (repeated when output of another vertex came between),
-/// "#N 0.123 log line", completed statuses, "#N DONE 0.3s", "#N CACHED", "#N ERROR: ...", a blank line after
-/// each finished vertex, and the warnings summarised at the end.
+/// buildx's --progress=plain: a blank line before every "#N name" header but the first; the header again
+/// when another vertex printed in between (the one left unfinished gets "#N ..."); "#N 0.123 log line",
+/// statuses ("#N id 1.03MB / 1.03MB 0.2s done"), then "#N DONE 0.3s", "#N CACHED" or "#N ERROR: ...";
+/// warnings are summarised at the end.
 /// </summary>
 internal sealed class PlainProgressRenderer(TextWriter output) : IProgressRenderer
 {
     private readonly VertexBook book = new();
     private readonly List<ProgressWarning> warnings = [];
     private VertexBook.Entry? current;
+    private bool printedAny;
 
     public void Render(ProgressEvent progressEvent)
     {
@@ -23,7 +25,7 @@ internal sealed class PlainProgressRenderer(TextWriter output) : IProgressRender
             case VertexStarted s:
                 var started = book.Get(s.Vertex, s.Name, s.Inputs);
                 started.Started ??= s.Time;
-                Switch(started, force: true);
+                Switch(started);
                 break;
             case VertexCached c:
                 var cached = book.Get(c.Vertex, c.Name, c.Inputs);
@@ -72,10 +74,15 @@ internal sealed class PlainProgressRenderer(TextWriter output) : IProgressRender
         }
     }
 
-    /// <summary>Units as buildx prints them: decimal, three significant digits ("1.03MB", "154B").</summary>
+    /// <summary>Units as buildx prints them: bytes under 1000 as an integer, else decimal units with two decimals ("154B", "1.03MB").</summary>
     internal static string HumanSize(long bytes)
     {
-        string[] units = ["B", "kB", "MB", "GB", "TB", "PB"];
+        string[] units = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
+        if (bytes < 1000)
+        {
+            return bytes.ToString(CultureInfo.InvariantCulture) + "B";
+        }
+
         double size = bytes;
         var i = 0;
         while (size >= 1000 && i < units.Length - 1)
@@ -84,13 +91,13 @@ internal sealed class PlainProgressRenderer(TextWriter output) : IProgressRender
             i++;
         }
 
-        return size.ToString("G3", CultureInfo.InvariantCulture).Replace("E+", "e+", StringComparison.Ordinal) + units[i];
+        return size.ToString("F2", CultureInfo.InvariantCulture) + units[i];
     }
 
     private static string StatusText(VertexStatus status, VertexBook.Entry owner)
     {
         var sb = new StringBuilder(status.Id);
-        if (status.Total is { } total and > 0)
+        if (status.Total is { } total and not 0)
         {
             sb.Append(' ').Append(HumanSize(status.Current)).Append(" / ").Append(HumanSize(total));
         }
@@ -99,9 +106,9 @@ internal sealed class PlainProgressRenderer(TextWriter output) : IProgressRender
             sb.Append(' ').Append(HumanSize(status.Current));
         }
 
-        if (status.Total is > 0 || status.Current == 0)
+        // buildx shows the time only past 10 ms.
+        if (owner.Started is { } started && (status.Time - started).TotalSeconds is var seconds and > 0.01)
         {
-            var seconds = owner.Started is { } s ? Math.Max(0, (status.Time - s).TotalSeconds) : 0;
             sb.Append(' ').Append(seconds.ToString("0.0", CultureInfo.InvariantCulture)).Append('s');
         }
 
@@ -115,18 +122,24 @@ internal sealed class PlainProgressRenderer(TextWriter output) : IProgressRender
             return;
         }
 
-        if (current is { Finished: false } && current != entry)
+        if (current is { Finished: false } previous && previous != entry)
+        {
+            output.Write($"#{previous.Number} ...\n");
+        }
+
+        if (printedAny)
         {
             output.Write('\n');
         }
 
+        printedAny = true;
         output.Write($"#{entry.Number} {entry.Name}\n");
         current = entry;
     }
 
     private void Finish(VertexBook.Entry entry, string text)
     {
-        output.Write($"#{entry.Number} {text}\n\n");
+        output.Write($"#{entry.Number} {text}\n");
         entry.Finished = true;
         current = null;
     }
