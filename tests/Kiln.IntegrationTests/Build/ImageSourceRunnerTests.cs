@@ -94,6 +94,24 @@ public sealed class ImageSourceRunnerTests
     }
 
     [Fact]
+    public async Task ConcurrentSolvesInTwoSessionsShareOneSnapshotChain()
+    {
+        await using var root = await SnapshotRoot.CreateAsync();
+        var snapshotter = Snapshotter(root);
+        var vertex = new Vertex(new ImageSourceOp(Busybox(), Platform.Parse("linux/amd64")));
+
+        var results = await Task.WhenAll(
+            SolveAsync(root, snapshotter, new MemoryCacheStore(), new CollectingSink(), vertex),
+            SolveAsync(root, snapshotter, new MemoryCacheStore(), new CollectingSink(), vertex));
+
+        Assert.Equal(results[0].Result.Id, results[1].Result.Id);
+        var snapshots = await snapshotter.ListAsync(CancellationToken.None);
+        Assert.All(snapshots, s => Assert.Equal(SnapshotKind.Committed, s.Kind));
+        var manifest = Manifest.Parse(await root.Store.ReadAllBytesAsync(results[0].Result.ContentDigest!.Value, CancellationToken.None));
+        Assert.Equal(manifest.Layers.Length, snapshots.Length);
+    }
+
+    [Fact]
     public async Task MissingRepositoryFailsWithRegistryCode()
     {
         await using var root = await SnapshotRoot.CreateAsync();
