@@ -25,14 +25,21 @@ internal sealed class ImageSourceRunner(RegistryClient registry, ContentStore st
     private readonly ImageBlobFetcher fetcher = new(registry, store);
     private readonly ConcurrentDictionary<(Reference, Platform), Task<ResolvedImage>> resolutions = new();
 
-    /// <summary>The reference resolved to its platform manifest, once per runner (a tag means the same image for a whole session).</summary>
+    /// <summary>
+    /// The reference resolved to its platform manifest, once per runner (a tag means the same image for a whole
+    /// session). The shared fetch belongs to no caller: a cancelled caller stops waiting, the others still get it.
+    /// </summary>
     public async Task<ResolvedImage> ResolveAsync(Reference reference, Platform platform, CancellationToken cancellationToken)
     {
         var key = (reference, platform.Normalize());
-        var task = resolutions.GetOrAdd(key, k => FetchManifestAsync(k.Item1, k.Item2, cancellationToken));
+        var task = resolutions.GetOrAdd(key, k => FetchManifestAsync(k.Item1, k.Item2, CancellationToken.None));
         try
         {
-            return await task.ConfigureAwait(false);
+            return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
         }
         catch
         {
