@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.IO.Enumeration;
 using System.Runtime.ExceptionServices;
 using Kiln.Diagnostics;
 
@@ -13,14 +12,6 @@ namespace Kiln.Context;
 /// </summary>
 internal static class ContextWalker
 {
-    private static readonly EnumerationOptions ListOptions = new()
-    {
-        RecurseSubdirectories = false,
-        AttributesToSkip = 0,
-        IgnoreInaccessible = false,
-        ReturnSpecialDirectories = false,
-    };
-
     public static ImmutableArray<ContextEntry> Walk(LocalContext context, CancellationToken cancellationToken)
     {
         try
@@ -44,20 +35,16 @@ internal static class ContextWalker
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var names = ListNames(fullDirectory, relativeDirectory, excluded);
-        var children = new Child?[names.Count];
+        var names = ListEntries(fullDirectory, relativeDirectory, excluded);
+        var children = new Child[names.Count];
         var descend = new List<int>();
-        if (names.Count > 0)
+        for (var i = 0; i < names.Count; i++)
         {
-            using var handle = DirectoryHandle.Open(fullDirectory);
-            for (var i = 0; i < names.Count; i++)
+            var child = Decide(context, relativeDirectory, fullDirectory, names[i].Name, names[i].Stat, parentState);
+            children[i] = child;
+            if (child.Descend)
             {
-                var child = Decide(context, handle, relativeDirectory, fullDirectory, names[i], parentState);
-                children[i] = child;
-                if (child is { Descend: true })
-                {
-                    descend.Add(i);
-                }
+                descend.Add(i);
             }
         }
 
@@ -65,24 +52,20 @@ internal static class ContextWalker
         if (descend.Count > 1)
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-            Parallel.ForEach(descend, options, i => subtrees[i] = WalkChild(context, children[i]!.Value, fullDirectory, names[i], cancellationToken));
+            Parallel.ForEach(descend, options, i => subtrees[i] = WalkChild(context, children[i], fullDirectory, names[i].Name, cancellationToken));
         }
         else
         {
             foreach (var i in descend)
             {
-                subtrees[i] = WalkChild(context, children[i]!.Value, fullDirectory, names[i], cancellationToken);
+                subtrees[i] = WalkChild(context, children[i], fullDirectory, names[i].Name, cancellationToken);
             }
         }
 
         var output = new List<ContextEntry>();
         for (var i = 0; i < names.Count; i++)
         {
-            if (children[i] is not { } child)
-            {
-                continue;
-            }
-
+            var child = children[i];
             var subtree = subtrees[i];
 
             // An excluded directory that was walked appears only around content re-included beneath it.
@@ -100,13 +83,8 @@ internal static class ContextWalker
         return output;
     }
 
-    private static Child? Decide(LocalContext context, DirectoryHandle handle, string relativeDirectory, string fullDirectory, string name, IgnoreMatchState parentState)
+    private static Child Decide(LocalContext context, string relativeDirectory, string fullDirectory, string name, FileStat stat, IgnoreMatchState parentState)
     {
-        if (!handle.TryLstat(name, out var stat))
-        {
-            return null; // removed while walking
-        }
-
         var relative = relativeDirectory.Length == 0 ? name : relativeDirectory + "/" + name;
         var state = IgnoreMatchState.None;
         var excluded = !context.Ignore.IsEmpty && context.Ignore.IsExcluded(relative, parentState, out state);
@@ -118,31 +96,18 @@ internal static class ContextWalker
     private static List<ContextEntry> WalkChild(LocalContext context, Child child, string fullDirectory, string name, CancellationToken cancellationToken) =>
         WalkDirectory(context, child.Entry.Path, Path.Combine(fullDirectory, name), child.State, child.Excluded, cancellationToken);
 
-    private static List<string> ListNames(string fullDirectory, string relativeDirectory, bool excluded)
+    private static List<(string Name, FileStat Stat)> ListEntries(string fullDirectory, string relativeDirectory, bool excluded)
     {
-        var names = new List<string>();
-        try
+        using var handle = DirectoryHandle.TryOpen(fullDirectory, out var error);
+        if (handle is not null)
         {
-            var enumerable = new FileSystemEnumerable<string>(fullDirectory, (ref FileSystemEntry e) => e.FileName.ToString(), ListOptions);
-            names.AddRange(enumerable);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            // BuildKit tolerates an unreadable directory only when it is excluded anyway.
-            if (excluded)
-            {
-                return names;
-            }
-
-            throw new KilnException(ErrorCodes.ContextReadFailed, $"cannot read directory {Display(relativeDirectory)}: {ex.Message}", inner: ex);
-        }
-        catch (IOException ex)
-        {
-            throw new KilnException(ErrorCodes.ContextReadFailed, $"cannot read directory {Display(relativeDirectory)}: {ex.Message}", inner: ex);
+            return handle.ReadSorted(fullDirectory);
         }
 
-        names.Sort(SlashPath.CompareOrdinal);
-        return names;
+        // BuildKit tolerates an unreadable directory only when it is excluded anyway.
+        return excluded
+            ? []
+            : throw new KilnException(ErrorCodes.ContextReadFailed, $"cannot read directory {Display(relativeDirectory)}: {error}");
     }
 
     private static string ReadLink(string full)
