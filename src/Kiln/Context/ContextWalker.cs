@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Kiln.Diagnostics;
 
@@ -26,6 +27,8 @@ internal static class ContextWalker
     }
 
     // The entries beneath one directory, in walk order.
+    // Runs once per entry of a large context: compiled optimized at once rather than tiered up too late.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<ContextEntry> WalkDirectory(
         LocalContext context,
         string relativeDirectory,
@@ -83,6 +86,8 @@ internal static class ContextWalker
         return output;
     }
 
+    // Runs once per entry of a large context: compiled optimized at once rather than tiered up too late.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Child Decide(LocalContext context, string relativeDirectory, string fullDirectory, string name, FileStat stat, IgnoreMatchState parentState)
     {
         var relative = relativeDirectory.Length == 0 ? name : relativeDirectory + "/" + name;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Kiln.Context;
@@ -44,9 +45,12 @@ internal static class StatCacheCodec
         return stream.ToArray();
     }
 
+    // Runs once per entry of a large context: compiled optimized at once rather than tiered up too late.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Dictionary<string, StatCacheRecord> Decode(ReadOnlySpan<byte> data)
     {
-        var records = new Dictionary<string, StatCacheRecord>(StringComparer.Ordinal);
+        // Sized for paths of about 16 bytes, so a typical context's records fit without rehashing.
+        var records = new Dictionary<string, StatCacheRecord>(data.Length / (2 + FixedLength + 16), StringComparer.Ordinal);
         if (data.Length == 0 || data[0] != Version)
         {
             return records;
