@@ -43,7 +43,7 @@ internal static class ContextWalker
         var descend = new List<int>();
         for (var i = 0; i < names.Count; i++)
         {
-            var child = Decide(context, relativeDirectory, fullDirectory, names[i].Name, names[i].Stat, parentState);
+            var child = Decide(context, fullDirectory, names[i].Path, names[i].Stat, parentState);
             children[i] = child;
             if (child.Descend)
             {
@@ -55,13 +55,13 @@ internal static class ContextWalker
         if (descend.Count > 1)
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-            Parallel.ForEach(descend, options, i => subtrees[i] = WalkChild(context, children[i], fullDirectory, names[i].Name, cancellationToken));
+            Parallel.ForEach(descend, options, i => subtrees[i] = WalkChild(context, children[i], fullDirectory, cancellationToken));
         }
         else
         {
             foreach (var i in descend)
             {
-                subtrees[i] = WalkChild(context, children[i], fullDirectory, names[i].Name, cancellationToken);
+                subtrees[i] = WalkChild(context, children[i], fullDirectory, cancellationToken);
             }
         }
 
@@ -88,25 +88,24 @@ internal static class ContextWalker
 
     // Runs once per entry of a large context: compiled optimized at once rather than tiered up too late.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Child Decide(LocalContext context, string relativeDirectory, string fullDirectory, string name, FileStat stat, IgnoreMatchState parentState)
+    private static Child Decide(LocalContext context, string fullDirectory, string relative, FileStat stat, IgnoreMatchState parentState)
     {
-        var relative = relativeDirectory.Length == 0 ? name : relativeDirectory + "/" + name;
         var state = IgnoreMatchState.None;
         var excluded = !context.Ignore.IsEmpty && context.Ignore.IsExcluded(relative, parentState, out state);
-        var link = stat.IsSymlink ? ReadLink(Path.Combine(fullDirectory, name)) : null;
+        var link = stat.IsSymlink ? ReadLink(Path.Combine(fullDirectory, NameOf(relative))) : null;
         var descend = stat.IsDirectory && (!excluded || context.Ignore.MustDescendExcluded(relative));
         return new Child(new ContextEntry(relative, ContextEntry.KindOf(stat), stat, link), state, excluded, descend);
     }
 
-    private static List<ContextEntry> WalkChild(LocalContext context, Child child, string fullDirectory, string name, CancellationToken cancellationToken) =>
-        WalkDirectory(context, child.Entry.Path, Path.Combine(fullDirectory, name), child.State, child.Excluded, cancellationToken);
+    private static List<ContextEntry> WalkChild(LocalContext context, Child child, string fullDirectory, CancellationToken cancellationToken) =>
+        WalkDirectory(context, child.Entry.Path, Path.Combine(fullDirectory, NameOf(child.Entry.Path)), child.State, child.Excluded, cancellationToken);
 
-    private static List<(string Name, FileStat Stat)> ListEntries(string fullDirectory, string relativeDirectory, bool excluded)
+    private static List<(string Path, FileStat Stat)> ListEntries(string fullDirectory, string relativeDirectory, bool excluded)
     {
         using var handle = DirectoryHandle.TryOpen(fullDirectory, out var error);
         if (handle is not null)
         {
-            return handle.ReadSorted(fullDirectory);
+            return handle.ReadSorted(fullDirectory, relativeDirectory);
         }
 
         // BuildKit tolerates an unreadable directory only when it is excluded anyway.
@@ -126,6 +125,8 @@ internal static class ContextWalker
             throw new KilnException(ErrorCodes.ContextReadFailed, $"cannot read symlink {full}: {ex.Message}", inner: ex);
         }
     }
+
+    private static string NameOf(string relative) => relative[(relative.LastIndexOf('/') + 1)..];
 
     private static string Display(string relative) => relative.Length == 0 ? "." : relative;
 

@@ -52,15 +52,15 @@ internal sealed partial class DirectoryHandle : IDisposable
     }
 
     /// <summary>
-    /// Every entry but <c>.</c> and <c>..</c> with its lstat, in code-point order of the names; entries removed
-    /// while they are read are left out.
+    /// Every entry but <c>.</c> and <c>..</c> with its lstat, as <paramref name="prefix"/>/name (or the bare name
+    /// under an empty prefix), in code-point order of the names; entries removed while they are read are left out.
     /// </summary>
     // Runs once per entry of a large context: compiled optimized at once rather than tiered up too late.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public unsafe List<(string Name, FileStat Stat)> ReadSorted(string path)
+    public unsafe List<(string Path, FileStat Stat)> ReadSorted(string path, string prefix)
     {
         var fd = DirFd(_dir);
-        var entries = new List<(string Name, FileStat Stat)>();
+        var entries = new List<(string Path, FileStat Stat)>();
         while (true)
         {
             var dirent = (byte*)ReadDir(_dir);
@@ -85,7 +85,7 @@ internal sealed partial class DirectoryHandle : IDisposable
             string text;
             try
             {
-                text = StrictUtf8.GetString(name, length);
+                text = Join(prefix, name, length);
             }
             catch (DecoderFallbackException)
             {
@@ -98,8 +98,26 @@ internal sealed partial class DirectoryHandle : IDisposable
             }
         }
 
-        entries.Sort(static (a, b) => SlashPath.CompareOrdinal(a.Name, b.Name));
+        // One shared prefix: the paths sort as their names do.
+        entries.Sort(static (a, b) => SlashPath.CompareOrdinal(a.Path, b.Path));
         return entries;
+    }
+
+    // prefix + "/" + the UTF-8 name, decoded straight into the new string.
+    private static unsafe string Join(string prefix, byte* name, int length)
+    {
+        var start = prefix.Length == 0 ? 0 : prefix.Length + 1;
+        var chars = StrictUtf8.GetCharCount(new ReadOnlySpan<byte>(name, length));
+        return string.Create(start + chars, (Prefix: prefix, Start: start, Name: (nint)name, Length: length), static (span, state) =>
+        {
+            state.Prefix.CopyTo(span);
+            if (state.Start > 0)
+            {
+                span[state.Start - 1] = '/';
+            }
+
+            StrictUtf8.GetChars(new ReadOnlySpan<byte>((byte*)state.Name, state.Length), span[state.Start..]);
+        });
     }
 
     public void Dispose()
