@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Kiln.Diagnostics;
 
@@ -32,30 +33,11 @@ internal sealed class ContextHasher
 
     public async Task<ContextSnapshot> HashAsync(LocalContext context, ImmutableArray<ContextEntry> walked, CancellationToken cancellationToken)
     {
-        var cached = _cache?.Load(context.Directory) ?? [];
-        var keep = new List<KeyValuePair<string, StatCacheRecord>>();
+        var cached = _cache?.LoadInOrder(context.Directory) ?? [];
         var entries = walked.ToBuilder();
-        var misses = new List<int>();
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var entry = entries[i];
-            if (entry.Kind != ContextEntryKind.File)
-            {
-                continue;
-            }
+        var (keep, misses) = MatchCached(entries, cached);
 
-            if (cached.TryGetValue(entry.Path, out var record) && record.Matches(entry.Stat))
-            {
-                entries[i] = entry with { ContentHash = record.Hash };
-                keep.Add(new(entry.Path, record));
-            }
-            else
-            {
-                misses.Add(i);
-            }
-        }
-
-        var fresh = new ConcurrentBag<KeyValuePair<string, StatCacheRecord>>();
+        var fresh = new ConcurrentBag<(int Index, KeyValuePair<string, StatCacheRecord> Record)>();
         var now = _time.GetUtcNow();
         var racyAfterNs = (now - RacyWindow).ToUnixTimeMilliseconds() * 1_000_000L;
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
@@ -66,18 +48,74 @@ internal sealed class ContextHasher
             entries[index] = entry with { Stat = stat, ContentHash = digest };
             if (stat.MtimeNs < racyAfterNs)
             {
-                fresh.Add(new(entry.Path, StatCacheRecord.From(stat, digest)));
+                fresh.Add((index, new(entry.Path, StatCacheRecord.From(stat, digest))));
             }
         }).ConfigureAwait(false);
 
         // Rewrite only when something was learned or records of vanished or changed files should go.
-        if (_cache is not null && (!fresh.IsEmpty || keep.Count != cached.Count))
+        if (_cache is not null && (!fresh.IsEmpty || keep.Count != cached.Length))
         {
-            keep.AddRange(fresh);
-            _cache.Save(context.Directory, keep, now);
+            _cache.Save(context.Directory, InWalkOrder(keep, fresh), now);
         }
 
         return new ContextSnapshot(context.Name, context.Directory, entries.ToImmutable());
+    }
+
+    // Takes the digest of every file whose identity matches its cached record; the others are returned as misses.
+    // Records were saved in walk order, so each is looked for at a cursor first and by path only out of order.
+    // Runs once per file of a large context: compiled optimized at once rather than tiered up too late.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (List<(int Index, KeyValuePair<string, StatCacheRecord> Record)> Keep, List<int> Misses) MatchCached(
+        ImmutableArray<ContextEntry>.Builder entries,
+        KeyValuePair<string, StatCacheRecord>[] cached)
+    {
+        var keep = new List<(int Index, KeyValuePair<string, StatCacheRecord> Record)>(cached.Length);
+        var misses = new List<int>();
+        Dictionary<string, StatCacheRecord>? byPath = null;
+        var cursor = 0;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            if (entry.Kind != ContextEntryKind.File)
+            {
+                continue;
+            }
+
+            StatCacheRecord record;
+            bool found;
+            if (byPath is null && cursor < cached.Length && string.Equals(cached[cursor].Key, entry.Path, StringComparison.Ordinal))
+            {
+                record = cached[cursor++].Value;
+                found = true;
+            }
+            else
+            {
+                byPath ??= StatCacheCodec.ToDictionary(cached);
+                found = byPath.TryGetValue(entry.Path, out record);
+            }
+
+            if (found && record.Matches(entry.Stat))
+            {
+                entries[i] = entry with { ContentHash = record.Hash };
+                keep.Add((i, new(entry.Path, record)));
+            }
+            else
+            {
+                misses.Add(i);
+            }
+        }
+
+        return (keep, misses);
+    }
+
+    // Records are saved in walk order, so that the next hash of the same tree meets them in that order.
+    private static List<KeyValuePair<string, StatCacheRecord>> InWalkOrder(
+        List<(int Index, KeyValuePair<string, StatCacheRecord> Record)> keep,
+        IEnumerable<(int Index, KeyValuePair<string, StatCacheRecord> Record)> fresh)
+    {
+        keep.AddRange(fresh);
+        keep.Sort(static (a, b) => a.Index.CompareTo(b.Index));
+        return keep.ConvertAll(static k => k.Record);
     }
 
     private async Task<(Sha256Value Hash, FileStat Stat)> HashStableAsync(string full, ContextEntry entry, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.IO.Enumeration;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Kiln.Diagnostics;
 
@@ -13,14 +13,6 @@ namespace Kiln.Context;
 /// </summary>
 internal static class ContextWalker
 {
-    private static readonly EnumerationOptions ListOptions = new()
-    {
-        RecurseSubdirectories = false,
-        AttributesToSkip = 0,
-        IgnoreInaccessible = false,
-        ReturnSpecialDirectories = false,
-    };
-
     public static ImmutableArray<ContextEntry> Walk(LocalContext context, CancellationToken cancellationToken)
     {
         try
@@ -35,6 +27,8 @@ internal static class ContextWalker
     }
 
     // The entries beneath one directory, in walk order.
+    // Runs once per entry of a large context: compiled optimized at once rather than tiered up too late.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<ContextEntry> WalkDirectory(
         LocalContext context,
         string relativeDirectory,
@@ -44,20 +38,16 @@ internal static class ContextWalker
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var names = ListNames(fullDirectory, relativeDirectory, excluded);
-        var children = new Child?[names.Count];
+        var names = ListEntries(fullDirectory, relativeDirectory, excluded);
+        var children = new Child[names.Count];
         var descend = new List<int>();
-        if (names.Count > 0)
+        for (var i = 0; i < names.Count; i++)
         {
-            using var handle = DirectoryHandle.Open(fullDirectory);
-            for (var i = 0; i < names.Count; i++)
+            var child = Decide(context, fullDirectory, names[i].Path, names[i].Stat, parentState);
+            children[i] = child;
+            if (child.Descend)
             {
-                var child = Decide(context, handle, relativeDirectory, fullDirectory, names[i], parentState);
-                children[i] = child;
-                if (child is { Descend: true })
-                {
-                    descend.Add(i);
-                }
+                descend.Add(i);
             }
         }
 
@@ -65,24 +55,20 @@ internal static class ContextWalker
         if (descend.Count > 1)
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-            Parallel.ForEach(descend, options, i => subtrees[i] = WalkChild(context, children[i]!.Value, fullDirectory, names[i], cancellationToken));
+            Parallel.ForEach(descend, options, i => subtrees[i] = WalkChild(context, children[i], fullDirectory, cancellationToken));
         }
         else
         {
             foreach (var i in descend)
             {
-                subtrees[i] = WalkChild(context, children[i]!.Value, fullDirectory, names[i], cancellationToken);
+                subtrees[i] = WalkChild(context, children[i], fullDirectory, cancellationToken);
             }
         }
 
         var output = new List<ContextEntry>();
         for (var i = 0; i < names.Count; i++)
         {
-            if (children[i] is not { } child)
-            {
-                continue;
-            }
-
+            var child = children[i];
             var subtree = subtrees[i];
 
             // An excluded directory that was walked appears only around content re-included beneath it.
@@ -100,49 +86,32 @@ internal static class ContextWalker
         return output;
     }
 
-    private static Child? Decide(LocalContext context, DirectoryHandle handle, string relativeDirectory, string fullDirectory, string name, IgnoreMatchState parentState)
+    // Runs once per entry of a large context: compiled optimized at once rather than tiered up too late.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Child Decide(LocalContext context, string fullDirectory, string relative, FileStat stat, IgnoreMatchState parentState)
     {
-        if (!handle.TryLstat(name, out var stat))
-        {
-            return null; // removed while walking
-        }
-
-        var relative = relativeDirectory.Length == 0 ? name : relativeDirectory + "/" + name;
         var state = IgnoreMatchState.None;
         var excluded = !context.Ignore.IsEmpty && context.Ignore.IsExcluded(relative, parentState, out state);
-        var link = stat.IsSymlink ? ReadLink(Path.Combine(fullDirectory, name)) : null;
+        var link = stat.IsSymlink ? ReadLink(Path.Combine(fullDirectory, NameOf(relative))) : null;
         var descend = stat.IsDirectory && (!excluded || context.Ignore.MustDescendExcluded(relative));
         return new Child(new ContextEntry(relative, ContextEntry.KindOf(stat), stat, link), state, excluded, descend);
     }
 
-    private static List<ContextEntry> WalkChild(LocalContext context, Child child, string fullDirectory, string name, CancellationToken cancellationToken) =>
-        WalkDirectory(context, child.Entry.Path, Path.Combine(fullDirectory, name), child.State, child.Excluded, cancellationToken);
+    private static List<ContextEntry> WalkChild(LocalContext context, Child child, string fullDirectory, CancellationToken cancellationToken) =>
+        WalkDirectory(context, child.Entry.Path, Path.Combine(fullDirectory, NameOf(child.Entry.Path)), child.State, child.Excluded, cancellationToken);
 
-    private static List<string> ListNames(string fullDirectory, string relativeDirectory, bool excluded)
+    private static List<(string Path, FileStat Stat)> ListEntries(string fullDirectory, string relativeDirectory, bool excluded)
     {
-        var names = new List<string>();
-        try
+        using var handle = DirectoryHandle.TryOpen(fullDirectory, out var error);
+        if (handle is not null)
         {
-            var enumerable = new FileSystemEnumerable<string>(fullDirectory, (ref FileSystemEntry e) => e.FileName.ToString(), ListOptions);
-            names.AddRange(enumerable);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            // BuildKit tolerates an unreadable directory only when it is excluded anyway.
-            if (excluded)
-            {
-                return names;
-            }
-
-            throw new KilnException(ErrorCodes.ContextReadFailed, $"cannot read directory {Display(relativeDirectory)}: {ex.Message}", inner: ex);
-        }
-        catch (IOException ex)
-        {
-            throw new KilnException(ErrorCodes.ContextReadFailed, $"cannot read directory {Display(relativeDirectory)}: {ex.Message}", inner: ex);
+            return handle.ReadSorted(fullDirectory, relativeDirectory);
         }
 
-        names.Sort(SlashPath.CompareOrdinal);
-        return names;
+        // BuildKit tolerates an unreadable directory only when it is excluded anyway.
+        return excluded
+            ? []
+            : throw new KilnException(ErrorCodes.ContextReadFailed, $"cannot read directory {Display(relativeDirectory)}: {error}");
     }
 
     private static string ReadLink(string full)
@@ -156,6 +125,8 @@ internal static class ContextWalker
             throw new KilnException(ErrorCodes.ContextReadFailed, $"cannot read symlink {full}: {ex.Message}", inner: ex);
         }
     }
+
+    private static string NameOf(string relative) => relative[(relative.LastIndexOf('/') + 1)..];
 
     private static string Display(string relative) => relative.Length == 0 ? "." : relative;
 

@@ -23,7 +23,19 @@ internal static partial class NativeStat
     public static unsafe bool TryLstatAt(int directoryFd, string path, out FileStat stat, int extraFlags = 0)
     {
         var buffer = stackalloc byte[256];
-        if (Statx(directoryFd, path, AtSymlinkNoFollow | extraFlags, StatxBasicStats, buffer) != 0)
+        return Decode(Statx(directoryFd, path, AtSymlinkNoFollow | extraFlags, StatxBasicStats, buffer), path, buffer, out stat);
+    }
+
+    /// <summary>Stats the NUL-terminated UTF-8 <paramref name="name"/> in the open directory <paramref name="directoryFd"/>.</summary>
+    public static unsafe bool TryLstatAt(int directoryFd, byte* name, string display, out FileStat stat)
+    {
+        var buffer = stackalloc byte[256];
+        return Decode(StatxUtf8(directoryFd, name, AtSymlinkNoFollow, StatxBasicStats, buffer), display, buffer, out stat);
+    }
+
+    private static unsafe bool Decode(int result, string path, byte* buffer, out FileStat stat)
+    {
+        if (result != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
             if (errno is Enoent or Enotdir)
@@ -76,4 +88,7 @@ internal static partial class NativeStat
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static unsafe partial int Statx(int dirfd, string path, int flags, uint mask, byte* buffer);
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static unsafe partial int StatxUtf8(int dirfd, byte* path, int flags, uint mask, byte* buffer);
 }

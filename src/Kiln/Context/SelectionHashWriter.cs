@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Kiln.Oci;
@@ -23,6 +24,8 @@ internal sealed class SelectionHashWriter : IDisposable
         WriteString(root);
     }
 
+    // Runs once per entry of a large context: compiled optimized at once rather than tiered up too late.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(string relative, ContextEntry entry)
     {
         var kind = entry.Kind switch

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Kiln.Context;
@@ -86,29 +87,27 @@ internal static class SlashPath
     }
 
     /// <summary>Compares paths by Unicode code point, the order Go's sorted directory reads produce.</summary>
+    // Runs once per entry of a large context: compiled optimized at once rather than tiered up too late.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int CompareOrdinal(string a, string b)
     {
-        var length = Math.Min(a.Length, b.Length);
-        for (var i = 0; i < length; i++)
+        var i = a.AsSpan().CommonPrefixLength(b);
+        if (i == a.Length || i == b.Length)
         {
-            var x = a[i];
-            var y = b[i];
-            if (x == y)
-            {
-                continue;
-            }
-
-            // UTF-16 puts surrogates (astral code points) below U+E000..U+FFFF; UTF-8 byte order does not.
-            var xs = char.IsSurrogate(x);
-            var ys = char.IsSurrogate(y);
-            if (xs != ys && (x >= 0xE000 || y >= 0xE000))
-            {
-                return xs ? 1 : -1;
-            }
-
-            return x < y ? -1 : 1;
+            return a.Length.CompareTo(b.Length);
         }
 
-        return a.Length.CompareTo(b.Length);
+        var x = a[i];
+        var y = b[i];
+
+        // UTF-16 puts surrogates (astral code points) below U+E000..U+FFFF; UTF-8 byte order does not.
+        var xs = char.IsSurrogate(x);
+        var ys = char.IsSurrogate(y);
+        if (xs != ys && (x >= 0xE000 || y >= 0xE000))
+        {
+            return xs ? 1 : -1;
+        }
+
+        return x < y ? -1 : 1;
     }
 }

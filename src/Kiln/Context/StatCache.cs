@@ -43,7 +43,10 @@ internal sealed class StatCache : IDisposable
     }
 
     /// <summary>The records saved for the context at <paramref name="root"/>, keyed by relative path.</summary>
-    public Dictionary<string, StatCacheRecord> Load(string root)
+    public Dictionary<string, StatCacheRecord> Load(string root) => StatCacheCodec.ToDictionary(LoadInOrder(root));
+
+    /// <summary>The records saved for the context at <paramref name="root"/>, in the order they were saved.</summary>
+    public KeyValuePair<string, StatCacheRecord>[] LoadInOrder(string root)
     {
         try
         {
@@ -51,7 +54,7 @@ internal sealed class StatCache : IDisposable
             command.CommandText = "SELECT records FROM context_stat_cache WHERE root = $root";
             command.Parameters.AddWithValue("$root", root);
             using var reader = command.ExecuteReader();
-            return reader.Read() ? StatCacheCodec.Decode((byte[])reader.GetValue(0)) : new Dictionary<string, StatCacheRecord>(StringComparer.Ordinal);
+            return reader.Read() ? StatCacheCodec.DecodeList((byte[])reader.GetValue(0)) : [];
         }
         catch (SqliteException ex)
         {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Kiln.Context;
@@ -44,39 +45,68 @@ internal static class StatCacheCodec
         return stream.ToArray();
     }
 
-    public static Dictionary<string, StatCacheRecord> Decode(ReadOnlySpan<byte> data)
+    /// <summary>The records keyed by path; a path stored twice keeps its last record.</summary>
+    public static Dictionary<string, StatCacheRecord> Decode(ReadOnlySpan<byte> data) => ToDictionary(DecodeList(data));
+
+    public static Dictionary<string, StatCacheRecord> ToDictionary(KeyValuePair<string, StatCacheRecord>[] records)
     {
-        var records = new Dictionary<string, StatCacheRecord>(StringComparer.Ordinal);
-        if (data.Length == 0 || data[0] != Version)
+        var map = new Dictionary<string, StatCacheRecord>(records.Length, StringComparer.Ordinal);
+        foreach (var (path, record) in records)
         {
-            return records;
+            map[path] = record;
         }
 
+        return map;
+    }
+
+    /// <summary>The records in the order they were encoded.</summary>
+    // Runs once per entry of a large context: compiled optimized at once rather than tiered up too late.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static KeyValuePair<string, StatCacheRecord>[] DecodeList(ReadOnlySpan<byte> data)
+    {
+        if (data.Length == 0 || data[0] != Version)
+        {
+            return [];
+        }
+
+        // Sized for paths of about 16 bytes; trimmed at the end.
+        var records = new KeyValuePair<string, StatCacheRecord>[data.Length / (2 + FixedLength + 16)];
+        var count = 0;
         var offset = 1;
         while (offset < data.Length)
         {
             if (data.Length - offset < 2)
             {
-                return new Dictionary<string, StatCacheRecord>(StringComparer.Ordinal);
+                return [];
             }
 
             int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(data[offset..]);
             offset += 2;
             if (data.Length - offset < nameLength + FixedLength)
             {
-                return new Dictionary<string, StatCacheRecord>(StringComparer.Ordinal);
+                return [];
             }
 
             var path = Encoding.UTF8.GetString(data.Slice(offset, nameLength));
             var record = data.Slice(offset + nameLength, FixedLength);
             offset += nameLength + FixedLength;
-            records[path] = new StatCacheRecord(
+            if (count == records.Length)
+            {
+                Array.Resize(ref records, Math.Max(16, count * 2));
+            }
+
+            records[count++] = new(path, new StatCacheRecord(
                 BinaryPrimitives.ReadInt64LittleEndian(record),
                 BinaryPrimitives.ReadInt64LittleEndian(record[8..]),
                 BinaryPrimitives.ReadInt64LittleEndian(record[16..]),
                 BinaryPrimitives.ReadUInt64LittleEndian(record[24..]),
                 BinaryPrimitives.ReadUInt32LittleEndian(record[32..]),
-                Sha256Value.Read(record[36..]));
+                Sha256Value.Read(record[36..])));
+        }
+
+        if (count != records.Length)
+        {
+            Array.Resize(ref records, count);
         }
 
         return records;
