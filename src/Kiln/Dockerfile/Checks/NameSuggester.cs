@@ -1,3 +1,5 @@
+using Kiln.Diagnostics;
+
 namespace Kiln.Dockerfile.Checks;
 
 /// <summary>
@@ -24,7 +26,7 @@ internal static class NameSuggester
                 return null;
             }
 
-            var distance = Distance(value, candidate);
+            var distance = EditDistance.Between(value, candidate);
             if (distance < best)
             {
                 (match, best) = (caseSensitive ? candidate : MatchCase(candidate, name), distance);
@@ -38,28 +40,4 @@ internal static class NameSuggester
         original == original.ToLowerInvariant() ? value.ToLowerInvariant()
         : original == original.ToUpperInvariant() ? value.ToUpperInvariant()
         : value;
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }

@@ -30,7 +30,7 @@ public class DiagnosticsTests
     [InlineData("", "abc", 3)]
     [InlineData("same", "same", 0)]
     [InlineData("index", "indexof", 2)]
-    public void LevenshteinDistance(string a, string b, int expected) => Assert.Equal(expected, Suggestion.Distance(a, b));
+    public void LevenshteinDistance(string a, string b, int expected) => Assert.Equal(expected, Kiln.Diagnostics.EditDistance.Between(a, b));
 
     [Fact]
     public void FunctionErrorsPointAtTheFaultyArgument()
