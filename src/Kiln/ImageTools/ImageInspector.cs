@@ -7,8 +7,6 @@ namespace Kiln.ImageTools;
 /// <summary>Fetches a reference's manifest or index and, on request, the image config of every platform it holds.</summary>
 internal sealed class ImageInspector(RegistryClient registry)
 {
-    private const int MaxConfigSize = 8 * 1024 * 1024;
-
     public async Task<ImageInspection> InspectAsync(Reference reference, bool withConfigs, CancellationToken cancellationToken)
     {
         var root = await registry.GetManifestAsync(reference, cancellationToken).ConfigureAwait(false);
@@ -23,7 +21,7 @@ internal sealed class ImageInspector(RegistryClient registry)
             ? index.Manifests.Where(d => !AnnotationKeys.IsAttestationManifest(d) && MediaType.IsManifest(d.MediaType)).ToList()
             : [];
         var configs = document.Manifest is { } single
-            ? [await LoadConfigAsync(reference, single, cancellationToken).ConfigureAwait(false)]
+            ? [await ImageConfigLoader.LoadAsync(registry, reference, single, cancellationToken).ConfigureAwait(false)]
             : await Task.WhenAll(manifests.Select(d => LoadChildConfigAsync(reference, d, cancellationToken))).ConfigureAwait(false);
         return inspection with { Configs = [.. configs.Select(c => (c.Platform, c))] };
     }
@@ -33,20 +31,6 @@ internal sealed class ImageInspector(RegistryClient registry)
         var child = await registry.GetManifestAsync(reference.WithDigest(descriptor.Digest), cancellationToken).ConfigureAwait(false);
         var manifest = child.Parse(reference.WithDigest(descriptor.Digest).ToString()).Manifest
             ?? throw new Diagnostics.KilnException(Diagnostics.ErrorCodes.DocumentKindMismatch, $"{reference.Name}@{descriptor.Digest}: expected an image manifest");
-        return await LoadConfigAsync(reference, manifest, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<ImageConfig> LoadConfigAsync(Reference reference, Manifest manifest, CancellationToken cancellationToken)
-    {
-        if (manifest.Config.Size > MaxConfigSize)
-        {
-            throw new Diagnostics.KilnException(
-                Diagnostics.ErrorCodes.DocumentTooLarge,
-                $"{reference.Name}@{manifest.Config.Digest}: image config is {manifest.Config.Size} bytes, more than {MaxConfigSize} allowed");
-        }
-
-        using var buffer = new MemoryStream();
-        await registry.FetchBlobAsync(reference, manifest.Config, buffer, cancellationToken).ConfigureAwait(false);
-        return ImageConfig.Parse(buffer.ToArray(), $"{reference.Name}@{manifest.Config.Digest}");
+        return await ImageConfigLoader.LoadAsync(registry, reference, manifest, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -100,9 +100,7 @@ internal sealed class ImageToolsCreator(RegistryClient registry, Action<string> 
             return source;
         }
 
-        using var buffer = new MemoryStream();
-        await registry.FetchBlobAsync(reference, m.Config, buffer, cancellationToken).ConfigureAwait(false);
-        var config = ImageConfig.Parse(buffer.ToArray(), $"{reference.Name}@{m.Config.Digest}");
+        var config = await ImageConfigLoader.LoadAsync(registry, reference, m, cancellationToken).ConfigureAwait(false);
         return source with { Platform = config.Platform.Normalize() };
     }
 
