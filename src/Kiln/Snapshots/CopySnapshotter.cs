@@ -47,6 +47,9 @@ internal sealed class CopySnapshotter(KilnPaths paths, MetadataDatabase database
     protected override ImmutableArray<SnapshotMount> BuildMounts(SnapshotInfo snapshot, ImmutableArray<SnapshotInfo> chain) =>
         [new SnapshotMount("bind", FilesDirectory(snapshot), ["rbind", "rw"])];
 
+    protected override ImmutableArray<SnapshotMount> BuildViewMounts(SnapshotInfo snapshot, ImmutableArray<SnapshotInfo> chain) =>
+        [new SnapshotMount("bind", FilesDirectory(snapshot), ["rbind", "ro"])];
+
     protected override IEnumerable<Change> Changes(SnapshotInfo snapshot, ImmutableArray<SnapshotInfo> chain) =>
         TreeChanges.Compare(chain.IsEmpty ? null : FilesDirectory(chain[0]), FilesDirectory(snapshot));
 }

@@ -45,6 +45,12 @@ internal sealed class OverlaySnapshotter(KilnPaths paths, MetadataDatabase datab
         return [new SnapshotMount("overlay", "overlay", OverlayOptions(chain.Select(FilesDirectory), FilesDirectory(snapshot), WorkDirectory(snapshot)))];
     }
 
+    /// <summary>One layer is a read-only bind; several are an overlay of lowers only (no upper: the kernel makes it read-only).</summary>
+    protected override ImmutableArray<SnapshotMount> BuildViewMounts(SnapshotInfo snapshot, ImmutableArray<SnapshotInfo> chain) =>
+        chain.IsEmpty
+            ? [new SnapshotMount("bind", FilesDirectory(snapshot), ["rbind", "ro"])]
+            : [new SnapshotMount("overlay", "overlay", ["lowerdir=" + string.Join(':', chain.Insert(0, snapshot).Select(FilesDirectory)), "index=off", "redirect_dir=off", "metacopy=off"])];
+
     protected override IEnumerable<Change> Changes(SnapshotInfo snapshot, ImmutableArray<SnapshotInfo> chain) =>
         OverlayChanges.Walk(FilesDirectory(snapshot));
 

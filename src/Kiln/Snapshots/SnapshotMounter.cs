@@ -19,6 +19,11 @@ internal static class SnapshotMounter
         if (mount.Type == "bind")
         {
             Check(LibC.Mount(mount.Source, target, null, LibC.MountBind | LibC.MountRecursive, null), mount, target);
+            if (mount.Options.Contains("ro"))
+            {
+                Check(LibC.Mount(null, target, null, LibC.MountBind | LibC.MountRemount | LibC.MountReadOnly, null), mount, target);
+            }
+
             return;
         }
 

@@ -77,6 +77,22 @@ internal abstract class Snapshotter
 
     public static void Unmount(string target) => SnapshotMounter.Unmount(target);
 
+    /// <summary>How to mount a committed snapshot read-only with its whole parent chain (what a later step sees of it).</summary>
+    public async Task<ImmutableArray<SnapshotMount>> ViewMountsAsync(string key, CancellationToken cancellationToken)
+    {
+        var info = await RequireAsync(key, SnapshotKind.Committed, cancellationToken).ConfigureAwait(false);
+        return BuildViewMounts(info, await ParentChainAsync(info, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Mounts a committed snapshot read-only on an existing directory; undo with <see cref="Unmount"/>.</summary>
+    public async Task MountViewAsync(string key, string target, CancellationToken cancellationToken)
+    {
+        foreach (var mount in await ViewMountsAsync(key, cancellationToken).ConfigureAwait(false))
+        {
+            SnapshotMounter.Mount(mount, target);
+        }
+    }
+
     /// <summary>Turns an active snapshot into the committed snapshot <paramref name="name"/>; it must not be mounted any more.</summary>
     public async Task<SnapshotInfo> CommitAsync(string key, string name, CancellationToken cancellationToken)
     {
@@ -188,6 +204,9 @@ internal abstract class Snapshotter
     protected abstract Task PopulateAsync(SnapshotInfo snapshot, ImmutableArray<SnapshotInfo> chain, CancellationToken cancellationToken);
 
     protected abstract ImmutableArray<SnapshotMount> BuildMounts(SnapshotInfo snapshot, ImmutableArray<SnapshotInfo> chain);
+
+    /// <summary>The read-only mount of a committed snapshot over its chain.</summary>
+    protected abstract ImmutableArray<SnapshotMount> BuildViewMounts(SnapshotInfo snapshot, ImmutableArray<SnapshotInfo> chain);
 
     protected abstract IEnumerable<Change> Changes(SnapshotInfo snapshot, ImmutableArray<SnapshotInfo> chain);
 

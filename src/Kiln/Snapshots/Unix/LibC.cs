@@ -11,6 +11,8 @@ internal static partial class LibC
     public const uint ModeCharDevice = 0x2000;
     public const uint ModeBlockDevice = 0x6000;
     public const uint ModeFifo = 0x1000;
+    public const ulong MountReadOnly = 0x1;
+    public const ulong MountRemount = 0x20;
     public const ulong MountBind = 0x1000;
     public const ulong MountRecursive = 0x4000;
     public const int DetachUnmount = 2;
@@ -49,7 +51,7 @@ internal static partial class LibC
     public static unsafe partial int UtimensAt(int dirFd, string path, long* times, int flags);
 
     [LibraryImport("libc", EntryPoint = "mount", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    public static partial int Mount(string source, string target, string? fileSystemType, ulong flags, string? data);
+    public static partial int Mount(string? source, string target, string? fileSystemType, ulong flags, string? data);
 
     [LibraryImport("libc", EntryPoint = "umount2", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial int Unmount(string target, int flags);
