@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Kiln.Oci;
 
 namespace Kiln.Graph;
 
@@ -16,6 +17,9 @@ internal sealed record ExecOp(ImmutableArray<string> Args, ImmutableArray<ExecMo
     public NetworkMode Network { get; init; } = NetworkMode.Sandbox;
 
     public SecurityMode Security { get; init; } = SecurityMode.Sandbox;
+
+    /// <summary>The platform the process runs as (QEMU emulates a foreign one); null means the host's.</summary>
+    public Platform? Platform { get; init; }
 
     public override string Kind => "exec";
 
@@ -46,6 +50,7 @@ internal sealed record ExecOp(ImmutableArray<string> Args, ImmutableArray<ExecMo
         writer.WriteNullableString("user", User);
         writer.WriteString("network", Network.ToString().ToLowerInvariant());
         writer.WriteString("security", Security.ToString().ToLowerInvariant());
+        writer.WritePlatform("platform", Platform);
         writer.WriteStartArray("mounts");
         foreach (var mount in Mounts.OrEmpty())
         {

@@ -37,6 +37,7 @@ internal sealed class RunConverter : InstructionConverter<RunInstruction>
             User = string.IsNullOrEmpty(stage.Config.User) ? null : stage.Config.User,
             Network = Network(context.ExpandOptional(stage, instruction.Network)),
             Security = context.ExpandOptional(stage, instruction.Security) == "insecure" ? SecurityMode.Insecure : SecurityMode.Sandbox,
+            Platform = stage.Platform,
         };
         stage.State = context.Add(op, [.. inputs], stage.Metadata(StepText.Of(instruction), instruction.Span));
         stage.Commit("RUN " + HistoryText(args, stage), withLayer: true, fromGraph: true);
