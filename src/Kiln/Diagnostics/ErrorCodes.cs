@@ -18,6 +18,11 @@ internal static class ErrorCodes
     public static readonly ErrorCode InvalidAnnotation = new(1050, "InvalidAnnotation");
     public static readonly ErrorCode DuplicatePlatform = new(1051, "DuplicatePlatform");
     public static readonly ErrorCode InvalidSourceDescriptor = new(1052, "InvalidSourceDescriptor");
+
+    // kiln build (1070-1089)
+    public static readonly ErrorCode InvalidBuildContext = new(1070, "InvalidBuildContext");
+    public static readonly ErrorCode DockerfileNotFound = new(1071, "DockerfileNotFound");
+    public static readonly ErrorCode DockerfileInvalid = new(1072, "DockerfileInvalid");
     // ---- end KILN10xx ----
 
     // ---- KILN11xx: OCI model ----
