@@ -14,6 +14,9 @@ internal sealed record BuildFlags
     /// <summary>-f: the Dockerfile path, "-" for stdin; null means CONTEXT/Dockerfile.</summary>
     public string? File { get; init; }
 
+    /// <summary>The Dockerfile's text itself (bake's dockerfile-inline); wins over <see cref="File"/>.</summary>
+    public string? DockerfileInline { get; init; }
+
     public ImmutableArray<string> Tags { get; init; } = [];
 
     public ImmutableArray<string> BuildArgs { get; init; } = [];

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Kiln.Build;
 using Kiln.Cli.Progress;
 using Kiln.Content;
@@ -7,26 +8,36 @@ using Kiln.Progress;
 namespace Kiln.Cli.Building;
 
 /// <summary>
-/// Runs one build from its flags: request, solve with live progress, export, then the id and metadata files.
-/// Errors print once, with the Dockerfile snippet when they point into it; the exit code is 1.
+/// Runs the builds of one command — <c>kiln build</c>'s one, or every bake target — through one <see cref="Builder"/>
+/// solve with live progress, then exports each and writes the id and metadata files. Errors print once, with the
+/// Dockerfile snippet when they point into it; the exit code is then 1.
 /// </summary>
 internal sealed class BuildInvocation(KilnPaths paths, string workingDirectory, Func<string, string?> getEnvironmentVariable, TextReader input, TextWriter output, TextWriter error)
 {
-    public async Task<int> RunAsync(BuildFlags flags, CancellationToken cancellationToken)
+    public Task<int> RunAsync(BuildFlags flags, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(flags);
-        BuildRequest? request = null;
+        return RunAsync([new NamedBuild("", flags)], flags.Progress, flags.Quiet, cancellationToken);
+    }
+
+    public async Task<int> RunAsync(ImmutableArray<NamedBuild> builds, string? progressFlag, bool quiet, CancellationToken cancellationToken)
+    {
+        var requests = new List<BuildRequest>();
         try
         {
-            request = await BuildRequests.CreateAsync(flags, workingDirectory, getEnvironmentVariable, input, cancellationToken).ConfigureAwait(false);
-            var mode = ProgressModes.Resolve(flags.Quiet ? "quiet" : flags.Progress, getEnvironmentVariable);
+            foreach (var build in builds)
+            {
+                requests.Add(await BuildRequests.CreateAsync(build.Flags, workingDirectory, getEnvironmentVariable, input, cancellationToken).ConfigureAwait(false));
+            }
+
+            var mode = ProgressModes.Resolve(quiet ? "quiet" : progressFlag, getEnvironmentVariable);
             var services = await BuildServices.OpenAsync(paths, CliEnvironment.CreateRegistryClient(), getEnvironmentVariable, cancellationToken).ConfigureAwait(false);
             var sink = new ChannelProgressSink();
             var pump = ProgressPump.RunAsync(sink, ProgressPump.CreateRenderer(mode, error));
-            SolvedBuild solved;
+            ImmutableArray<SolvedBuild> solved;
             try
             {
-                solved = await new Builder(services).SolveAsync(request, sink, cancellationToken).ConfigureAwait(false);
+                solved = await new Builder(services).SolveAsync([.. requests], sink, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -34,18 +45,21 @@ internal sealed class BuildInvocation(KilnPaths paths, string workingDirectory, 
                 await pump.ConfigureAwait(false);
             }
 
-            foreach (var warning in solved.Warnings)
+            for (var i = 0; i < solved.Length; i++)
             {
-                await error.WriteAsync(DiagnosticRenderer.Render(warning, request.Dockerfile)).ConfigureAwait(false);
+                foreach (var warning in solved[i].Warnings)
+                {
+                    await error.WriteAsync(DiagnosticRenderer.Render(warning, requests[i].Dockerfile)).ConfigureAwait(false);
+                }
             }
 
-            return await ExportAsync(flags, solved, cancellationToken).ConfigureAwait(false);
+            return await ExportAsync(builds, solved, cancellationToken).ConfigureAwait(false);
         }
         catch (KilnException ex)
         {
             foreach (var diagnostic in ex.Diagnostics)
             {
-                var source = request is not null && diagnostic.Span?.File == request.DockerfileName ? request.Dockerfile : null;
+                var source = requests.FirstOrDefault(r => diagnostic.Span?.File == r.DockerfileName)?.Dockerfile;
                 await error.WriteAsync(DiagnosticRenderer.Render(diagnostic, source)).ConfigureAwait(false);
             }
 
@@ -53,11 +67,11 @@ internal sealed class BuildInvocation(KilnPaths paths, string workingDirectory, 
         }
     }
 
-    private async Task<int> ExportAsync(BuildFlags flags, SolvedBuild solved, CancellationToken cancellationToken)
+    private async Task<int> ExportAsync(ImmutableArray<NamedBuild> builds, ImmutableArray<SolvedBuild> solved, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         _ = (solved, output);
-        if (flags.Outputs.IsEmpty && flags.Tags.IsEmpty && !flags.Push && !flags.Load)
+        if (builds.All(b => b.Flags.Outputs.IsEmpty && b.Flags.Tags.IsEmpty && !b.Flags.Push && !b.Flags.Load))
         {
             await error.WriteLineAsync(
                 "WARNING: No output specified. Build result will only remain in kiln's build cache. "

@@ -24,7 +24,11 @@ internal static class BuildRequests
 
         string dockerfile;
         string? dockerfilePath = null;
-        if (flags.File == "-" || (fromStdin && flags.File is null))
+        if (flags.DockerfileInline is { } inline)
+        {
+            dockerfile = inline;
+        }
+        else if (flags.File == "-" || (fromStdin && flags.File is null))
         {
             dockerfile = await input.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -37,6 +41,11 @@ internal static class BuildRequests
             }
 
             dockerfile = await File.ReadAllTextAsync(dockerfilePath, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (flags.Network is { Length: > 0 } network && network is not ("default" or "none" or "host"))
+        {
+            throw new KilnException(ErrorCodes.InvalidArgument, $"invalid --network value \"{network}\": use default, none or host");
         }
 
         var entitlements = Entitlements.Parse(flags.Allow, out var invalid);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Kiln.Context;
 using Kiln.Diagnostics;
 using Kiln.Dockerfile.Conversion;
+using Kiln.Exec;
 using Kiln.Graph;
 using Kiln.Oci;
 using Kiln.Progress;
@@ -11,46 +12,41 @@ using Kiln.Solver.Cache;
 namespace Kiln.Build;
 
 /// <summary>
-/// The single entry point from a Dockerfile to built images: converts the Dockerfile for every target platform,
-/// solves all platforms' graphs in one scheduler (shared stages run once), and returns each platform's root
-/// snapshot with its image config. Exporting the result is the caller's next step.
+/// The single entry point from Dockerfiles to built images, for <c>kiln build</c> (one request) and <c>kiln bake</c>
+/// (one request per target): converts every request for its platforms, then solves all of them in ONE scheduler, so
+/// work that two platforms or two targets share runs once and independent work runs in parallel. Returns each
+/// platform's root snapshot with its image config; exporting is the caller's next step.
 /// </summary>
 internal sealed class Builder(BuildServices services)
 {
     private readonly BaseImageConfigs configs = new(services.Images, services.Registry, services.Store);
 
-    public async Task<SolvedBuild> SolveAsync(BuildRequest request, IProgressSink progress, CancellationToken cancellationToken)
+    public async Task<SolvedBuild> SolveAsync(BuildRequest request, IProgressSink progress, CancellationToken cancellationToken) =>
+        (await SolveAsync([request], progress, cancellationToken).ConfigureAwait(false))[0];
+
+    public async Task<ImmutableArray<SolvedBuild>> SolveAsync(
+        ImmutableArray<BuildRequest> requests, IProgressSink progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var (contexts, directories) = NamedContexts.Resolve(request.NamedContexts, Environment.CurrentDirectory);
-        var main = LocalContext.Open(LocalContext.DefaultName, request.ContextDirectory, request.DockerfilePath);
-        var conversion = await DockerfileConverter.ConvertAsync(
-            new ConversionRequest(request.Dockerfile, configs.GetAsync)
-            {
-                FileName = request.DockerfileName,
-                BuildArgs = request.BuildArgs,
-                Target = request.Target,
-                TargetPlatforms = request.Platforms,
-                BuildPlatform = Platform.Current.Normalize(),
-                NamedContexts = contexts,
-                Labels = request.Labels,
-                ContextExcludes = [.. main.Ignore.Patterns.Select(p => p.ToString())],
-                ContextName = LocalContext.DefaultName,
-                Labs = request.Labs,
-            },
-            cancellationToken).ConfigureAwait(false);
-        if (conversion.HasErrors)
+        var sources = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var conversions = new List<ConversionResult>();
+        foreach (var request in requests)
         {
-            throw new KilnException([.. conversion.Diagnostics.Where(d => d.IsError)]);
+            conversions.Add(await ConvertAsync(request, sources, cancellationToken).ConfigureAwait(false));
         }
 
-        var sources = directories.SetItem(LocalContext.DefaultName, main.Directory);
         using var scheduler = new Scheduler(
-            BuildRunners.Compose(services, sources, request.Session),
+            BuildRunners.Compose(services, sources.ToImmutable(), MergeSessions(requests)),
             new SqliteCacheStore(services.Database),
             BuildRunners.Inspector(services),
             progress,
             TimeProvider.System);
+        var solves = requests.Select((request, i) => SolveAsync(scheduler, request, conversions[i], cancellationToken)).ToList();
+        return [.. await Task.WhenAll(solves).ConfigureAwait(false)];
+    }
+
+    private static async Task<SolvedBuild> SolveAsync(
+        Scheduler scheduler, BuildRequest request, ConversionResult conversion, CancellationToken cancellationToken)
+    {
         var roots = conversion.Platforms.Where(p => p.Root is not null).Select(p => new Edge(p.Root!)).ToImmutableArray();
         var solved = roots.IsEmpty
             ? []
@@ -65,4 +61,64 @@ internal sealed class Builder(BuildServices services)
 
         return new SolvedBuild(platforms.ToImmutable(), [.. conversion.Diagnostics.Where(d => !d.IsError)]);
     }
+
+    /// <summary>
+    /// Converts one request. Its local directories join <paramref name="sources"/>; a directory gets its own source
+    /// name, so two targets with different contexts never share a local-source vertex (the first main context is
+    /// "context", as for a single build, so their cache keys agree).
+    /// </summary>
+    private async Task<ConversionResult> ConvertAsync(
+        BuildRequest request, ImmutableDictionary<string, string>.Builder sources, CancellationToken cancellationToken)
+    {
+        var (contexts, directories) = NamedContexts.Resolve(request.NamedContexts, Environment.CurrentDirectory);
+        var main = LocalContext.Open(LocalContext.DefaultName, request.ContextDirectory, request.DockerfilePath);
+        var contextName = SourceName(sources, LocalContext.DefaultName, main.Directory);
+        foreach (var (name, directory) in directories)
+        {
+            if (sources.TryGetValue(name, out var existing) && existing != directory)
+            {
+                throw new KilnException(ErrorCodes.InvalidBuildContext, $"build context \"{name[(name.IndexOf(':') + 1)..]}\" names two directories: {existing} and {directory}");
+            }
+
+            sources[name] = directory;
+        }
+
+        var conversion = await DockerfileConverter.ConvertAsync(
+            new ConversionRequest(request.Dockerfile, configs.GetAsync)
+            {
+                FileName = request.DockerfileName,
+                BuildArgs = request.BuildArgs,
+                Target = request.Target,
+                TargetPlatforms = request.Platforms,
+                BuildPlatform = Platform.Current.Normalize(),
+                NamedContexts = contexts,
+                Labels = request.Labels,
+                ContextExcludes = [.. main.Ignore.Patterns.Select(p => p.ToString())],
+                ContextName = contextName,
+                Labs = request.Labs,
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (conversion.HasErrors)
+        {
+            throw new KilnException([.. conversion.Diagnostics.Where(d => d.IsError)]);
+        }
+
+        return conversion;
+    }
+
+    private static string SourceName(ImmutableDictionary<string, string>.Builder sources, string name, string directory)
+    {
+        var candidate = name;
+        for (var n = 2; sources.TryGetValue(candidate, out var existing) && existing != directory; n++)
+        {
+            candidate = $"{name}-{n}";
+        }
+
+        sources[candidate] = directory;
+        return candidate;
+    }
+
+    /// <summary>One session for the solve: the union of the requests' secrets, agents and entitlements (one target's are rarely another's).</summary>
+    private static ExecSession MergeSessions(ImmutableArray<BuildRequest> requests) =>
+        requests.Length == 1 ? requests[0].Session : ExecSessions.Merge(requests.Select(r => r.Session));
 }

@@ -36,6 +36,10 @@ internal static class NamedContexts
             {
                 throw new KilnException(ErrorCodes.NotSupported, $"build context {name}={value}: oci-layout:// contexts are not supported yet");
             }
+            else if (value.StartsWith("target:", StringComparison.Ordinal))
+            {
+                throw new KilnException(ErrorCodes.NotSupported, $"build context {name}={value}: target: contexts are not supported yet");
+            }
             else if (value.Contains("://", StringComparison.Ordinal))
             {
                 throw new KilnException(ErrorCodes.InvalidBuildContext, $"invalid build context {name}={value}: unsupported scheme (use a directory, docker-image:// or oci-layout://)");
