@@ -64,6 +64,7 @@ internal static class BuildRequests
             Target = string.IsNullOrEmpty(flags.Target) ? null : flags.Target,
             Platforms = ParsePlatforms(flags.Platforms),
             NamedContexts = ParsePairs(flags.BuildContexts, "build-context"),
+            Network = string.IsNullOrEmpty(flags.Network) ? null : flags.Network,
             Labels = ParsePairs(flags.Labels, "label", allowEmptyValue: true),
             Session = new ExecSession(
                 entitlements,

@@ -31,6 +31,9 @@ internal sealed record BuildRequest
 
     public ImmutableDictionary<string, string> Labels { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary><c>--network</c>: default, none or host for RUN steps that do not choose.</summary>
+    public string? Network { get; init; }
+
     public ExecSession Session { get; init; } = ExecSession.Default;
 
     public SolveOptions Cache { get; init; } = SolveOptions.Default;

@@ -26,7 +26,8 @@ internal sealed class BuildServices
         Store = new ContentStore(paths);
         Snapshotter = snapshotter;
         Registry = registry;
-        Images = new ImageSourceRunner(registry, Store, snapshotter);
+        LocalImages = new LocalImages(Store, new ImageTable(database));
+        Images = new ImageSourceRunner(registry, Store, snapshotter, LocalImages);
         this.getEnvironmentVariable = getEnvironmentVariable;
     }
 
@@ -41,6 +42,9 @@ internal sealed class BuildServices
     public RegistryClient Registry { get; }
 
     public ImageSourceRunner Images { get; }
+
+    /// <summary>kiln's image store and the session's OCI-layout images: used before any registry.</summary>
+    public LocalImages LocalImages { get; }
 
     public static async Task<BuildServices> OpenAsync(
         KilnPaths paths, RegistryClient registry, Func<string, string?> getEnvironmentVariable, CancellationToken cancellationToken)

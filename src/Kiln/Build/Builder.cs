@@ -70,7 +70,15 @@ internal sealed class Builder(BuildServices services)
     private async Task<ConversionResult> ConvertAsync(
         BuildRequest request, ImmutableDictionary<string, string>.Builder sources, CancellationToken cancellationToken)
     {
-        var (contexts, directories) = NamedContexts.Resolve(request.NamedContexts, Environment.CurrentDirectory);
+        var (contexts, directories, layouts) = NamedContexts.Resolve(request.NamedContexts, Environment.CurrentDirectory);
+        foreach (var (name, layout) in layouts)
+        {
+            var root = await OciLayoutImport.ImportAsync(layout, services.Store, cancellationToken).ConfigureAwait(false);
+            var image = Reference.Parse($"kiln.invalid/oci-layout:{root.Digest.Hex}");
+            services.LocalImages.Register(image, root);
+            contexts = contexts.SetItem(name, NamedContext.ForImage(image));
+        }
+
         var main = LocalContext.Open(LocalContext.DefaultName, request.ContextDirectory, request.DockerfilePath);
         var contextName = SourceName(sources, LocalContext.DefaultName, main.Directory);
         foreach (var (name, directory) in directories)
@@ -96,6 +104,7 @@ internal sealed class Builder(BuildServices services)
                 ContextExcludes = [.. main.Ignore.Patterns.Select(p => p.ToString())],
                 ContextName = contextName,
                 Labs = request.Labs,
+                DefaultNetwork = request.Network,
             },
             cancellationToken).ConfigureAwait(false);
         if (conversion.HasErrors)

@@ -14,12 +14,16 @@ internal static class NamedContexts
     public const string ImageScheme = "docker-image://";
     public const string OciLayoutScheme = "oci-layout://";
 
-    /// <summary>The converter's view of each entry, and the local directories to send (by source name).</summary>
-    public static (ImmutableDictionary<string, NamedContext> Contexts, ImmutableDictionary<string, string> Directories) Resolve(
+    /// <summary>
+    /// The converter's view of each entry, the local directories to send (by source name), and the OCI layout values
+    /// (by context name, without the scheme) the caller imports and adds as images.
+    /// </summary>
+    public static (ImmutableDictionary<string, NamedContext> Contexts, ImmutableDictionary<string, string> Directories, ImmutableDictionary<string, string> Layouts) Resolve(
         ImmutableDictionary<string, string> values, string workingDirectory)
     {
         var contexts = ImmutableDictionary.CreateBuilder<string, NamedContext>(StringComparer.Ordinal);
         var directories = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var layouts = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in values)
         {
             if (value.StartsWith(ImageScheme, StringComparison.Ordinal))
@@ -34,7 +38,7 @@ internal static class NamedContexts
             }
             else if (value.StartsWith(OciLayoutScheme, StringComparison.Ordinal))
             {
-                throw new KilnException(ErrorCodes.NotSupported, $"build context {name}={value}: oci-layout:// contexts are not supported yet");
+                layouts[name] = Path.GetFullPath(value[OciLayoutScheme.Length..], workingDirectory);
             }
             else if (value.StartsWith("target:", StringComparison.Ordinal))
             {
@@ -58,6 +62,6 @@ internal static class NamedContexts
             }
         }
 
-        return (contexts.ToImmutable(), directories.ToImmutable());
+        return (contexts.ToImmutable(), directories.ToImmutable(), layouts.ToImmutable());
     }
 }
