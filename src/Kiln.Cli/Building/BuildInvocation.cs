@@ -27,7 +27,7 @@ internal sealed class BuildInvocation(KilnPaths paths, string workingDirectory, 
         {
             foreach (var build in builds)
             {
-                requests.Add(await BuildRequests.CreateAsync(build.Flags, workingDirectory, getEnvironmentVariable, input, cancellationToken).ConfigureAwait(false));
+                requests.Add(await BuildRequests.CreateAsync(build, workingDirectory, getEnvironmentVariable, input, cancellationToken).ConfigureAwait(false));
             }
 
             var mode = ProgressModes.Resolve(quiet ? "quiet" : progressFlag, getEnvironmentVariable);

@@ -12,9 +12,10 @@ namespace Kiln.Cli.Building;
 internal static class BuildRequests
 {
     public static async Task<BuildRequest> CreateAsync(
-        BuildFlags flags, string workingDirectory, Func<string, string?> getEnvironmentVariable, TextReader input, CancellationToken cancellationToken)
+        NamedBuild build, string workingDirectory, Func<string, string?> getEnvironmentVariable, TextReader input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(flags);
+        ArgumentNullException.ThrowIfNull(build);
+        var (name, flags) = (build.Name, build.Flags);
         var fromStdin = flags.Context == "-";
         var contextDirectory = fromStdin ? EmptyContext() : Path.GetFullPath(flags.Context, workingDirectory);
         if (!Directory.Exists(contextDirectory))
@@ -56,6 +57,7 @@ internal static class BuildRequests
 
         return new BuildRequest
         {
+            Name = name,
             ContextDirectory = contextDirectory,
             Dockerfile = dockerfile,
             DockerfileName = dockerfilePath is null ? "Dockerfile" : Path.GetFileName(dockerfilePath),

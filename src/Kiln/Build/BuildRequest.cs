@@ -8,6 +8,9 @@ namespace Kiln.Build;
 /// <summary>One <c>kiln build</c>: the Dockerfile and its context, build args, target, platforms, contexts and what its steps may use.</summary>
 internal sealed record BuildRequest
 {
+    /// <summary>The bake target's name (what <c>target:NAME</c> contexts of other requests refer to); empty for kiln build.</summary>
+    public string Name { get; init; } = "";
+
     /// <summary>The main build context directory.</summary>
     public required string ContextDirectory { get; init; }
 

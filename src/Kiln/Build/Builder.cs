@@ -28,10 +28,11 @@ internal sealed class Builder(BuildServices services)
         ImmutableArray<BuildRequest> requests, IProgressSink progress, CancellationToken cancellationToken)
     {
         var sources = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var converted = new Dictionary<string, ConversionResult>(StringComparer.Ordinal);
         var conversions = new List<ConversionResult>();
         foreach (var request in requests)
         {
-            conversions.Add(await ConvertAsync(request, sources, cancellationToken).ConfigureAwait(false));
+            conversions.Add(await ConvertAsync(request, requests, converted, [], sources, cancellationToken).ConfigureAwait(false));
         }
 
         using var scheduler = new Scheduler(
@@ -67,10 +68,37 @@ internal sealed class Builder(BuildServices services)
     /// name, so two targets with different contexts never share a local-source vertex (the first main context is
     /// "context", as for a single build, so their cache keys agree).
     /// </summary>
+    /// <remarks>
+    /// A <c>target:NAME</c> context converts that request first (once; <paramref name="converting"/> catches cycles)
+    /// and hands its graph and config to this one, so the solve builds it as part of this request.
+    /// </remarks>
     private async Task<ConversionResult> ConvertAsync(
-        BuildRequest request, ImmutableDictionary<string, string>.Builder sources, CancellationToken cancellationToken)
+        BuildRequest request,
+        ImmutableArray<BuildRequest> all,
+        Dictionary<string, ConversionResult> converted,
+        ImmutableList<string> converting,
+        ImmutableDictionary<string, string>.Builder sources,
+        CancellationToken cancellationToken)
     {
-        var (contexts, directories, layouts) = NamedContexts.Resolve(request.NamedContexts, Environment.CurrentDirectory);
+        if (request.Name.Length > 0 && converted.TryGetValue(request.Name, out var done))
+        {
+            return done;
+        }
+
+        var (contexts, directories, layouts, targets) = NamedContexts.Resolve(request.NamedContexts, Environment.CurrentDirectory);
+        foreach (var (name, target) in targets)
+        {
+            var dependency = all.FirstOrDefault(r => r.Name == target)
+                ?? throw new KilnException(ErrorCodes.InvalidBuildContext, $"build context {name}=target:{target}: there is no target \"{target}\" in this build");
+            if (converting.Contains(target) || target == request.Name)
+            {
+                throw new KilnException(ErrorCodes.InvalidBuildContext, $"target:{target} contexts form a cycle: {string.Join(" -> ", converting.Add(request.Name).Add(target))}");
+            }
+
+            var result = await ConvertAsync(dependency, all, converted, converting.Add(request.Name), sources, cancellationToken).ConfigureAwait(false);
+            contexts = contexts.SetItem(name, NamedContext.ForTarget(target, result.Platforms));
+        }
+
         foreach (var (name, layout) in layouts)
         {
             var root = await OciLayoutImport.ImportAsync(layout, services.Store, cancellationToken).ConfigureAwait(false);
@@ -110,6 +138,11 @@ internal sealed class Builder(BuildServices services)
         if (conversion.HasErrors)
         {
             throw new KilnException([.. conversion.Diagnostics.Where(d => d.IsError)]);
+        }
+
+        if (request.Name.Length > 0)
+        {
+            converted[request.Name] = conversion;
         }
 
         return conversion;

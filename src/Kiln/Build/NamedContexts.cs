@@ -14,16 +14,13 @@ internal static class NamedContexts
     public const string ImageScheme = "docker-image://";
     public const string OciLayoutScheme = "oci-layout://";
 
-    /// <summary>
-    /// The converter's view of each entry, the local directories to send (by source name), and the OCI layout values
-    /// (by context name, without the scheme) the caller imports and adds as images.
-    /// </summary>
-    public static (ImmutableDictionary<string, NamedContext> Contexts, ImmutableDictionary<string, string> Directories, ImmutableDictionary<string, string> Layouts) Resolve(
-        ImmutableDictionary<string, string> values, string workingDirectory)
+    /// <summary>Sorts the entries by kind; OCI layouts and targets are completed by the builder.</summary>
+    public static ResolvedContexts Resolve(ImmutableDictionary<string, string> values, string workingDirectory)
     {
         var contexts = ImmutableDictionary.CreateBuilder<string, NamedContext>(StringComparer.Ordinal);
         var directories = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var layouts = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var targets = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in values)
         {
             if (value.StartsWith(ImageScheme, StringComparison.Ordinal))
@@ -42,7 +39,7 @@ internal static class NamedContexts
             }
             else if (value.StartsWith("target:", StringComparison.Ordinal))
             {
-                throw new KilnException(ErrorCodes.NotSupported, $"build context {name}={value}: target: contexts are not supported yet");
+                targets[name] = value["target:".Length..];
             }
             else if (value.Contains("://", StringComparison.Ordinal))
             {
@@ -62,6 +59,6 @@ internal static class NamedContexts
             }
         }
 
-        return (contexts.ToImmutable(), directories.ToImmutable(), layouts.ToImmutable());
+        return new ResolvedContexts(contexts.ToImmutable(), directories.ToImmutable(), layouts.ToImmutable(), targets.ToImmutable());
     }
 }
