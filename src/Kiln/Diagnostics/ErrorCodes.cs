@@ -152,6 +152,16 @@ internal static class ErrorCodes
     public static readonly ErrorCode ContextReadFailed = new(1643, "ContextReadFailed");
     public static readonly ErrorCode ContextChangedDuringHash = new(1644, "ContextChangedDuringHash");
     public static readonly ErrorCode ContextStatCacheFailed = new(1645, "ContextStatCacheFailed");
+    // file, merge, local and http op runners: 1660-1679
+    public static readonly ErrorCode LocalSourceUnknown = new(1660, "LocalSourceUnknown");
+    public static readonly ErrorCode CopySourceNotFound = new(1661, "CopySourceNotFound");
+    public static readonly ErrorCode FileActionFailed = new(1662, "FileActionFailed");
+    public static readonly ErrorCode FileDestinationConflict = new(1663, "FileDestinationConflict");
+    public static readonly ErrorCode FilePathNotFound = new(1664, "FilePathNotFound");
+    public static readonly ErrorCode HttpDownloadFailed = new(1665, "HttpDownloadFailed");
+    public static readonly ErrorCode HttpChecksumMismatch = new(1666, "HttpChecksumMismatch");
+    public static readonly ErrorCode MergeInputInvalid = new(1667, "MergeInputInvalid");
+    public static readonly ErrorCode ArchiveUnpackFailed = new(1668, "ArchiveUnpackFailed");
     // ---- end KILN16xx ----
 
     // ---- KILN17xx: executor and snapshots ----
