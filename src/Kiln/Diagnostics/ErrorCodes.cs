@@ -199,6 +199,7 @@ internal static class ErrorCodes
     public static readonly ErrorCode InvalidMount = new(1755, "InvalidMount");
     public static readonly ErrorCode PathEscapesRoot = new(1756, "PathEscapesRoot");
     public static readonly ErrorCode CacheMountFailed = new(1757, "CacheMountFailed");
+    public static readonly ErrorCode ExecRootMissing = new(1758, "ExecRootMissing");
     // ---- end KILN17xx ----
 
     // ---- KILN18xx: bake and HCL ----
