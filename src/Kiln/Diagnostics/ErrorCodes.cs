@@ -267,5 +267,13 @@ internal static class ErrorCodes
     public static readonly ErrorCode ExportInvalidImage = new(1909, "ExportInvalidImage");
     public static readonly ErrorCode DockerExportManifestList = new(1910, "DockerExportManifestList");
     public static readonly ErrorCode ExportNoImage = new(1911, "ExportNoImage");
+    public static readonly ErrorCode ExportOutputInvalid = new(1912, "ExportOutputInvalid");
+    public static readonly ErrorCode ExportOutputUnknownType = new(1913, "ExportOutputUnknownType");
+    public static readonly ErrorCode ExportOutputUnknownOption = new(1914, "ExportOutputUnknownOption");
+    public static readonly ErrorCode ExportOutputInvalidValue = new(1915, "ExportOutputInvalidValue");
+    public static readonly ErrorCode ExportAnnotationInvalid = new(1916, "ExportAnnotationInvalid");
+    public static readonly ErrorCode ExportIndexAnnotationSinglePlatform = new(1917, "ExportIndexAnnotationSinglePlatform");
+    public static readonly ErrorCode ExportDestinationRequired = new(1918, "ExportDestinationRequired");
+    public static readonly ErrorCode ExportNameRequired = new(1919, "ExportNameRequired");
     // ---- end KILN19xx ----
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Kiln.Content;
 using Kiln.Diagnostics;
+using Kiln.Export.Layers;
 using Kiln.Graph;
 using Kiln.Oci;
 using Kiln.Progress;
@@ -169,7 +170,8 @@ internal sealed class ImageSourceRunner(RegistryClient registry, ContentStore st
                 }
             }
 
-            await snapshotter.CommitAsync(key, name, cancellationToken).ConfigureAwait(false);
+            var committed = await snapshotter.CommitAsync(key, name, cancellationToken).ConfigureAwait(false);
+            await new SnapshotLayerTable(snapshotter.Database).PutAsync(committed, LayerVariant.Source, new SnapshotLayer(layer, diffId), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {
