@@ -3,6 +3,8 @@ using Kiln.Build;
 using Kiln.Cli.Progress;
 using Kiln.Content;
 using Kiln.Diagnostics;
+using Kiln.Export;
+using Kiln.Export.Assembly;
 using Kiln.Progress;
 
 namespace Kiln.Cli.Building;
@@ -17,17 +19,33 @@ internal sealed class BuildInvocation(KilnPaths paths, string workingDirectory, 
     public Task<int> RunAsync(BuildFlags flags, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(flags);
-        return RunAsync([new NamedBuild("", flags)], flags.Progress, flags.Quiet, cancellationToken);
+        return RunAsync([new NamedBuild("", flags)], flags.Progress, flags.Quiet, null, cancellationToken);
     }
 
-    public async Task<int> RunAsync(ImmutableArray<NamedBuild> builds, string? progressFlag, bool quiet, CancellationToken cancellationToken)
+    /// <param name="builds">The builds; one unnamed for kiln build, one per target for bake.</param>
+    /// <param name="progressFlag">--progress.</param>
+    /// <param name="quiet">--quiet: no progress, the image id printed.</param>
+    /// <param name="bakeMetadataFile">bake's --metadata-file (keyed by target); kiln build's is in its flags.</param>
+    /// <param name="cancellationToken">Stops the build.</param>
+    public async Task<int> RunAsync(
+        ImmutableArray<NamedBuild> builds, string? progressFlag, bool quiet, string? bakeMetadataFile, CancellationToken cancellationToken)
     {
         var requests = new List<BuildRequest>();
         try
         {
+            var exports = new List<ExportRequest>();
             foreach (var build in builds)
             {
-                requests.Add(await BuildRequests.CreateAsync(build, workingDirectory, getEnvironmentVariable, input, cancellationToken).ConfigureAwait(false));
+                var request = await BuildRequests.CreateAsync(build, workingDirectory, getEnvironmentVariable, input, cancellationToken).ConfigureAwait(false);
+                requests.Add(request);
+                exports.Add(new ExportRequest([], BuildOutputs.Parse(build.Flags))
+                {
+                    Tags = build.Flags.Tags,
+                    SourceDateEpoch = BuildOutputs.SourceDateEpoch(request.BuildArgs, getEnvironmentVariable),
+                    Annotations = BuildOutputs.Annotations(build.Flags),
+                    OpenStandardOutput = OpenStandardOutput,
+                    Publisher = Publisher,
+                });
             }
 
             var mode = ProgressModes.Resolve(quiet ? "quiet" : progressFlag, getEnvironmentVariable);
@@ -35,9 +53,15 @@ internal sealed class BuildInvocation(KilnPaths paths, string workingDirectory, 
             var sink = new ChannelProgressSink();
             var pump = ProgressPump.RunAsync(sink, ProgressPump.CreateRenderer(mode, error));
             ImmutableArray<SolvedBuild> solved;
+            ExportResult[] results;
             try
             {
                 solved = await new Builder(services).SolveAsync([.. requests], sink, cancellationToken).ConfigureAwait(false);
+                var pipeline = new ExportPipeline(services.Snapshotter, services.Paths, services.Store, TimeProvider.System);
+                results = await Task.WhenAll(solved.Select((build, i) => pipeline.ExportAsync(
+                    exports[i] with { Images = [.. build.Platforms.Select(p => new ImageInput(p.Platform, p.Snapshot, p.Config))] },
+                    sink,
+                    cancellationToken))).ConfigureAwait(false);
             }
             finally
             {
@@ -53,7 +77,21 @@ internal sealed class BuildInvocation(KilnPaths paths, string workingDirectory, 
                 }
             }
 
-            return await ExportAsync(builds, solved, cancellationToken).ConfigureAwait(false);
+            await BuildResultFiles.WriteAsync(builds, results, bakeMetadataFile, cancellationToken).ConfigureAwait(false);
+            if (results.All(r => r.Outputs.IsEmpty))
+            {
+                await error.WriteLineAsync(
+                    "WARNING: No output specified. Build result will only remain in kiln's build cache. "
+                    + "To push result image into registry use --push, to keep it in kiln's image store use -t NAME, "
+                    + "to write it to a file use --output type=oci,dest=FILE").ConfigureAwait(false);
+            }
+
+            if (quiet && results.Length == 1 && results[0].Root is { } root)
+            {
+                await output.WriteLineAsync(root.Digest.ToString()).ConfigureAwait(false);
+            }
+
+            return 0;
         }
         catch (KilnException ex)
         {
@@ -67,18 +105,9 @@ internal sealed class BuildInvocation(KilnPaths paths, string workingDirectory, 
         }
     }
 
-    private async Task<int> ExportAsync(ImmutableArray<NamedBuild> builds, ImmutableArray<SolvedBuild> solved, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        _ = (solved, output);
-        if (builds.All(b => b.Flags.Outputs.IsEmpty && b.Flags.Tags.IsEmpty && !b.Flags.Push && !b.Flags.Load))
-        {
-            await error.WriteLineAsync(
-                "WARNING: No output specified. Build result will only remain in kiln's build cache. "
-                + "To push result image into registry use --push, to write it to a file use --output type=oci,dest=FILE").ConfigureAwait(false);
-            return 0;
-        }
+    /// <summary>Where <c>dest=-</c> outputs write; the process's standard output unless a host replaces it.</summary>
+    public Func<Stream>? OpenStandardOutput { get; init; } = Console.OpenStandardOutput;
 
-        throw new KilnException(ErrorCodes.NotSupported, "build outputs are not available yet");
-    }
+    /// <summary>Pushes and loads for image outputs; null makes them fail with an explanation.</summary>
+    public IImagePublisher? Publisher { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Kiln.Build.Runners;
 using Kiln.Exec;
 using Kiln.Solver;
 
@@ -13,21 +14,19 @@ internal static class BuildRunners
     public static OpResolver Compose(BuildServices services, ImmutableDictionary<string, string> sources, ExecSession session)
     {
         ArgumentNullException.ThrowIfNull(services);
-        _ = sources;
-        _ = session;
-        return OpResolver.Empty.With(services.Images);
+        var local = sources.Aggregate(LocalSources.Empty, (all, source) => all.With(source.Key, source.Value));
+        return OpResolver.Empty
+            .With(services.Images)
+            .With(new LocalSourceRunner(services.Snapshotter, services.Paths, local))
+            .With(new FileOpRunner(services.Snapshotter, services.Paths))
+            .With(new MergeOpRunner(services.Snapshotter, services.Paths))
+            .With(new ExecOpRunner(services.ExecutorAsync, services.Snapshotter, services.Paths, session));
     }
 
     /// <summary>Answers the solver's questions about results: they are committed snapshots.</summary>
-    public static IResultInspector Inspector(BuildServices services) => new InterimInspector(services);
-
-    /// <summary>Until selections are hashed from snapshots: a selection's digest is its result's identity (sound, coarser).</summary>
-    private sealed class InterimInspector(BuildServices services) : IResultInspector
+    public static IResultInspector Inspector(BuildServices services)
     {
-        public async ValueTask<bool> ExistsAsync(OpResult result, CancellationToken cancellationToken) =>
-            await services.Snapshotter.StatAsync(result.Id, cancellationToken).ConfigureAwait(false) is { Kind: Kiln.Snapshots.SnapshotKind.Committed };
-
-        public ValueTask<Oci.Digest> DigestSelectionAsync(OpResult result, Graph.InputSelection selection, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(Oci.Digest.Sha256(System.Text.Encoding.UTF8.GetBytes(result.Id)));
+        ArgumentNullException.ThrowIfNull(services);
+        return new SnapshotResultInspector(services.Snapshotter, services.Paths);
     }
 }
