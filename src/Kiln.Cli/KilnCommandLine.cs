@@ -29,6 +29,14 @@ internal static class KilnCommandLine
         return await RunAsync(args, Console.Out, Console.Error, cts.Token).ConfigureAwait(false);
     }
 
+    /// <summary>Runs one command line in-process with its own environment variables on top of the process's (tests).</summary>
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken)
+    {
+        CliEnvironment.Use(environment); // an async method: the value flows into the command and is gone when it returns
+        return await RunAsync(args, output, error, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Runs one command line with the given output streams; used by Main and by tests alike.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
