@@ -59,7 +59,7 @@ internal sealed class BuildInvocation(KilnPaths paths, string workingDirectory, 
                 solved = await new Builder(services).SolveAsync([.. requests], sink, cancellationToken).ConfigureAwait(false);
                 var pipeline = new ExportPipeline(services.Snapshotter, services.Paths, services.Store, TimeProvider.System);
                 results = await Task.WhenAll(solved.Select((build, i) => pipeline.ExportAsync(
-                    exports[i] with { Images = [.. build.Platforms.Select(p => new ImageInput(p.Platform, p.Snapshot, p.Config))] },
+                    exports[i] with { Images = [.. build.Platforms.Select(p => new ImageInput(p.Platform, p.Snapshot, p.Config) { BaseConfig = p.BaseConfig })] },
                     sink,
                     cancellationToken))).ConfigureAwait(false);
             }
