@@ -42,6 +42,8 @@ internal sealed class BuildHarness : IAsyncDisposable
 
     public Snapshotter Snapshotter { get; }
 
+    public Kiln.Content.KilnPaths Paths => root.Paths;
+
     public string Context { get; }
 
     public LocalSources Sources { get; set; }
