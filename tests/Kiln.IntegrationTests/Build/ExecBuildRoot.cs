@@ -57,12 +57,12 @@ internal sealed class ExecBuildRoot : IAsyncDisposable
     public static Vertex Run(Edge root, string script, ImmutableArray<ExecMount> mounts = default, ImmutableArray<Edge> inputs = default, VertexMetadata? metadata = null) =>
         new(new ExecOp(["/bin/sh", "-c", script], [new ExecMount("/") { Input = 0, Output = 0 }, .. mounts.IsDefault ? [] : mounts]), [root, .. inputs.IsDefault ? [] : inputs], metadata);
 
-    public async Task<EdgeResult> SolveAsync(Edge target)
+    public async Task<EdgeResult> SolveAsync(Edge target, ICacheStore? cache = null)
     {
         using var registry = LocalRegistry.Client();
         var runner = new ExecOpRunner(StartExecutorAsync, Snapshotter, root.Paths, session);
         var resolver = OpResolver.Empty.With(new ImageSourceRunner(registry, root.Store, Snapshotter)).With(runner);
-        using var scheduler = new Scheduler(resolver, Cache, new Results(Snapshotter), new Sink(Events), TimeProvider.System);
+        using var scheduler = new Scheduler(resolver, cache ?? Cache, new Results(Snapshotter), new Sink(Events), TimeProvider.System);
         return Assert.Single(await scheduler.SolveAsync([target], SolveOptions.Default, CancellationToken.None));
     }
 
@@ -96,6 +96,10 @@ internal sealed class ExecBuildRoot : IAsyncDisposable
     /// <summary>Everything the vertex's process printed on one stream.</summary>
     public string Logs(Vertex vertex, LogStream stream) =>
         string.Concat(Events.OfType<VertexLog>().Where(l => l.Vertex == vertex.Digest && l.Stream == stream).Select(l => Encoding.UTF8.GetString(l.Data.Span)));
+
+    /// <summary>Mount points still present under the kiln root (views or steps not cleaned up).</summary>
+    public IEnumerable<string> MountPointsLeft() =>
+        Directory.Exists(Path.Combine(root.Paths.Root, "mnt")) ? Directory.EnumerateFileSystemEntries(Path.Combine(root.Paths.Root, "mnt")) : [];
 
     public async Task<ImmutableArray<SnapshotInfo>> SnapshotsAsync() => await Snapshotter.ListAsync(CancellationToken.None);
 

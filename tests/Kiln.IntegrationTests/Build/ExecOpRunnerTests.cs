@@ -5,6 +5,7 @@ using Kiln.Graph;
 using Kiln.Oci;
 using Kiln.Progress;
 using Kiln.Snapshots;
+using Kiln.Solver.Cache;
 
 namespace Kiln.IntegrationTests.Build;
 
@@ -110,6 +111,37 @@ public sealed class ExecOpRunnerTests
     }
 
     [Fact]
+    public async Task NewCacheIsSeededFromAnotherResultWithItsModeAndOwner()
+    {
+        await using var build = await ExecBuildRoot.CreateAsync();
+        var busybox = ExecBuildRoot.Busybox();
+        var data = ExecBuildRoot.Run(busybox, "mkdir /data && echo seed > /data/x");
+        var cache = new ExecMount("/c") { Type = MountType.Cache, Input = 1, Selector = "/data", Cache = new CacheMountOptions("seeded") { Mode = 448, Uid = 1000, Gid = 100 } };
+        var run = ExecBuildRoot.Run(busybox, "cat /c/x > /seen; stat -c '%a %u %g' /c > /stat", [cache], [data]);
+
+        var result = await build.SolveAsync(run);
+
+        Assert.Equal("seed\n", await build.ReadAsync(result.Result, "seen"));
+        Assert.Equal("700 1000 100\n", await build.ReadAsync(result.Result, "stat"));
+    }
+
+    [Fact]
+    public async Task ConcurrentSessionsRunningTheSameStepShareOneResult()
+    {
+        await using var build = await ExecBuildRoot.CreateAsync();
+        var busybox = ExecBuildRoot.Busybox();
+        await build.SolveAsync(busybox);
+        var run = ExecBuildRoot.Run(busybox, "echo same > /same");
+
+        var results = await Task.WhenAll(build.SolveAsync(run, new MemoryCacheStore()), build.SolveAsync(run, new MemoryCacheStore()));
+
+        Assert.Equal(results[0].Result.Id, results[1].Result.Id);
+        Assert.Equal("same\n", await build.ReadAsync(results[0].Result, "same"));
+        Assert.All(await build.SnapshotsAsync(), s => Assert.Equal(SnapshotKind.Committed, s.Kind));
+        Assert.Empty(build.MountPointsLeft());
+    }
+
+    [Fact]
     public async Task SecretIsReadableDuringTheStepAndAbsentFromTheResult()
     {
         const string Variable = "KILN_TEST_EXEC_SECRET";
@@ -150,6 +182,7 @@ public sealed class ExecOpRunnerTests
         Assert.Equal(span, error.Span);
         Assert.Equal(3, error.Status.Code);
         Assert.All(await build.SnapshotsAsync(), s => Assert.Equal(SnapshotKind.Committed, s.Kind));
+        Assert.Empty(build.MountPointsLeft());
     }
 
     [Fact]
@@ -184,16 +217,38 @@ public sealed class ExecOpRunnerTests
         Assert.Null(await build.ReadAsync((await build.SolveAsync(data)).Result, "data/new"));
     }
 
-    [Fact]
-    public async Task HostNetworkWithoutTheEntitlementFailsBeforeTheRuntimeStarts()
+    [Theory]
+    [InlineData("network host")]
+    [InlineData("security insecure")]
+    public async Task PrivilegedStepWithoutTheEntitlementFailsBeforeTheRuntimeStarts(string privilege)
     {
         await using var build = await ExecBuildRoot.CreateAsync();
-        var run = new Vertex(new ExecOp(["/bin/true"], [Root()]) { Network = Graph.NetworkMode.Host }, [ExecBuildRoot.Busybox()]);
+        var op = new ExecOp(["/bin/true"], [Root()]);
+        op = privilege == "network host" ? op with { Network = Graph.NetworkMode.Host } : op with { Security = Graph.SecurityMode.Insecure };
+        var run = new Vertex(op, [ExecBuildRoot.Busybox()]);
 
         var error = await Assert.ThrowsAsync<KilnException>(() => build.SolveAsync(run));
 
         Assert.Equal(ErrorCodes.EntitlementRequired, error.Code);
         Assert.Equal(0, build.ExecutorStarts);
+    }
+
+    [Fact]
+    public async Task NetworkNoneLeavesOnlyLoopbackAndGrantedHostNetworkSeesTheHosts()
+    {
+        var session = ExecSession.Default with { Entitlements = Entitlements.Parse(["network.host"], out _) };
+        await using var build = await ExecBuildRoot.CreateAsync(session);
+        var busybox = ExecBuildRoot.Busybox();
+        const string Script = "tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | sort > /interfaces";
+        var none = new Vertex(new ExecOp(["/bin/sh", "-c", Script], [Root()]) { Network = Graph.NetworkMode.None }, [busybox]);
+        var host = new Vertex(new ExecOp(["/bin/sh", "-c", Script], [Root()]) { Network = Graph.NetworkMode.Host }, [busybox]);
+
+        var isolated = await build.SolveAsync(none);
+        var shared = await build.SolveAsync(host);
+
+        Assert.Equal("lo\n", await build.ReadAsync(isolated.Result, "interfaces"));
+        var hostInterfaces = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces().Select(i => i.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(string.Concat(hostInterfaces.Select(i => i + "\n")), await build.ReadAsync(shared.Result, "interfaces"));
     }
 
     private static ExecMount Root() => new("/") { Input = 0, Output = 0 };
