@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Kiln.Diagnostics;
 using Kiln.Exec;
 using Kiln.Exec.Mounts;
@@ -155,6 +156,48 @@ public sealed class ExecOpRunnerTests
         Assert.Equal("s3cret", await build.ReadAsync(result.Result, "copy"));
         Assert.Equal("400\n", await build.ReadAsync(result.Result, "mode"));
         Assert.Equal(["copy", "dev", "mode", "proc", "sys"], await build.LayerEntriesAsync(result.Result));
+    }
+
+    [Fact]
+    public async Task SshMountForwardsTheAgentAtTheDefaultSocketWithSshAuthSock()
+    {
+        var directory = Directory.CreateTempSubdirectory("kiln-ssh-").FullName;
+        try
+        {
+            var agentPath = Path.Combine(directory, "agent.sock");
+            using var agent = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            agent.Bind(new UnixDomainSocketEndPoint(agentPath));
+            agent.Listen(1);
+            var agents = SshAgentStore.Create([SshSource.Parse("default=" + agentPath)], _ => null);
+            await using var build = await ExecBuildRoot.CreateAsync(ExecSession.Default with { SshAgents = agents });
+            var ssh = new ExecMount("/run/buildkit/ssh_agent.0") { Type = MountType.Ssh, ReadOnly = true, Ssh = new SshMountOptions() };
+            var run = ExecBuildRoot.Run(ExecBuildRoot.Busybox(), "test -S \"$SSH_AUTH_SOCK\" && echo \"$SSH_AUTH_SOCK\" > /sock", [ssh]);
+
+            var result = await build.SolveAsync(run);
+
+            Assert.Equal("/run/buildkit/ssh_agent.0\n", await build.ReadAsync(result.Result, "sock"));
+            Assert.Equal(["dev", "proc", "sock", "sys"], await build.LayerEntriesAsync(result.Result));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ScriptMountedUnderDevPipesRunsAndLeavesNothingInTheLayer()
+    {
+        await using var build = await ExecBuildRoot.CreateAsync();
+        var busybox = ExecBuildRoot.Busybox();
+        var script = ExecBuildRoot.Run(busybox, "mkdir /s && printf '#!/bin/sh\\necho from-script > /out\\n' > /s/run.sh && chmod 755 /s/run.sh");
+        var run = new Vertex(
+            new ExecOp(["/dev/pipes/run.sh"], [Root(), new ExecMount("/dev/pipes/") { Input = 1, Selector = "/s", ReadOnly = true }]),
+            [busybox, script]);
+
+        var result = await build.SolveAsync(run);
+
+        Assert.Equal("from-script\n", await build.ReadAsync(result.Result, "out"));
+        Assert.Equal(["dev", "out", "proc", "sys"], await build.LayerEntriesAsync(result.Result));
     }
 
     [Fact]
