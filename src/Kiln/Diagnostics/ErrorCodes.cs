@@ -251,5 +251,11 @@ internal static class ErrorCodes
     public static readonly ErrorCode ExportInvalidImage = new(1909, "ExportInvalidImage");
     public static readonly ErrorCode DockerExportManifestList = new(1910, "DockerExportManifestList");
     public static readonly ErrorCode ExportNoImage = new(1911, "ExportNoImage");
+
+    // push, local image store, docker load (1930-1949)
+    public static readonly ErrorCode ImageNotFound = new(1930, "ImageNotFound");
+    public static readonly ErrorCode PushTargetInvalid = new(1931, "PushTargetInvalid");
+    public static readonly ErrorCode DockerEngineUnreachable = new(1932, "DockerEngineUnreachable");
+    public static readonly ErrorCode DockerLoadFailed = new(1933, "DockerLoadFailed");
     // ---- end KILN19xx ----
 }
