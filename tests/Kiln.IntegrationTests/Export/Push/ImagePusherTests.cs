@@ -1,0 +1,119 @@
+using Kiln.Diagnostics;
+using Kiln.Export.Push;
+using Kiln.IntegrationTests.Infrastructure;
+using Kiln.IntegrationTests.Registry;
+using Kiln.Oci;
+using Kiln.Registry;
+
+namespace Kiln.IntegrationTests.Export.Push;
+
+/// <summary>Pushing busybox from kiln's content store to the real registry, checked by skopeo, buildx and the request log.</summary>
+public sealed class ImagePusherTests : IAsyncLifetime
+{
+    private PushFixture fixture = null!;
+
+    public async Task InitializeAsync() => fixture = await PushFixture.CreateAsync();
+
+    public async Task DisposeAsync() => await fixture.DisposeAsync();
+
+    [Fact]
+    public async Task APushedIndexIsReadByOtherClientsAndTheSecondPushSendsNoBlob()
+    {
+        using var proxy = new FaultProxy(LocalRegistry.Address);
+        using var client = LocalRegistry.Client();
+        var repo = LocalRegistry.NewRepository("push", proxy.Address);
+        var pusher = fixture.Pusher(client);
+
+        var first = await pusher.PushAsync(fixture.Busybox.Root, [repo.WithTag("1.0")], PushOptions.Default, null, CancellationToken.None);
+
+        Assert.Equal(fixture.Busybox.Root.Digest, first.Digest);
+        Assert.Equal($"{repo}:1.0", first.ImageName);
+        var plan = await PushPlan.CreateAsync(fixture.Busybox.Store, fixture.Busybox.Root, CancellationToken.None);
+        Assert.Equal(plan.Blobs.Select(b => b.Digest), first.Blobs.Select(b => b.Blob.Digest));
+        Assert.Equal(6, first.Blobs.Length);
+        Assert.All(first.Blobs, b => Assert.Equal(BlobPushResult.Uploaded, b.Outcome));
+        var direct = $"{LocalRegistry.Address}/{repo.Repository}:1.0";
+        var raw = await ExternalTool.OutputOfAsync("skopeo", "inspect", "--tls-verify=false", "--raw", $"docker://{direct}");
+        Assert.Equal(fixture.Busybox.Root.Digest, Digest.Sha256(System.Text.Encoding.UTF8.GetBytes(raw)));
+        Assert.Equal(["linux/amd64", "linux/arm64", "linux/arm/v7"], PushFixture.Platforms(raw));
+        var buildx = await ExternalTool.OutputOfAsync("docker", "buildx", "imagetools", "inspect", direct);
+        Assert.Contains("Platform:  linux/arm64", buildx, StringComparison.Ordinal);
+        var layout = Path.Combine(fixture.Busybox.Directory, "copied");
+        await ExternalTool.OutputOfAsync("skopeo", "copy", "--all", "--src-tls-verify=false", $"docker://{direct}", $"oci:{layout}:x");
+
+        var before = proxy.Requests.Count;
+        var second = await pusher.PushAsync(fixture.Busybox.Root, [repo.WithTag("1.0")], PushOptions.Default, null, CancellationToken.None);
+
+        Assert.All(second.Blobs, b => Assert.Equal(BlobPushResult.Skipped, b.Outcome));
+        var again = proxy.Requests.Skip(before).ToList();
+        Assert.DoesNotContain(again, r => r.StartsWith("POST ", StringComparison.Ordinal) || r.StartsWith("PATCH ", StringComparison.Ordinal));
+        Assert.Equal([$"PUT /v2/{repo.Repository}/manifests/1.0"], again.Where(r => r.StartsWith("PUT ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ChildManifestsGoBeforeTheIndexAndTagsComeLast()
+    {
+        using var proxy = new FaultProxy(LocalRegistry.Address);
+        using var client = LocalRegistry.Client();
+        var repo = LocalRegistry.NewRepository("order", proxy.Address);
+
+        await fixture.Pusher(client).PushAsync(fixture.Busybox.Root, [repo.WithTag("a"), repo.WithTag("b")], PushOptions.Default, null, CancellationToken.None);
+
+        var puts = proxy.Requests.Where(r => r.StartsWith("PUT ", StringComparison.Ordinal)).ToList();
+        var manifests = puts.Where(r => r.Contains("/manifests/", StringComparison.Ordinal)).ToList();
+        var lastBlob = puts.FindLastIndex(r => r.Contains("/blobs/uploads/", StringComparison.Ordinal));
+        var firstManifest = puts.FindIndex(r => r.Contains("/manifests/", StringComparison.Ordinal));
+        Assert.True(lastBlob < firstManifest, string.Join('\n', puts));
+        Assert.Equal(
+            [
+                .. (await ChildDigestsAsync()).Select(d => $"PUT /v2/{repo.Repository}/manifests/{d}").Order(StringComparer.Ordinal),
+                $"PUT /v2/{repo.Repository}/manifests/{fixture.Busybox.Root.Digest}",
+                $"PUT /v2/{repo.Repository}/manifests/a",
+                $"PUT /v2/{repo.Repository}/manifests/b",
+            ],
+            [.. manifests.Take(3).Order(StringComparer.Ordinal), .. manifests.Skip(3)]);
+    }
+
+    [Fact]
+    public async Task BlobsPulledFromAnotherRepositoryAreMountedNotUploaded()
+    {
+        using var proxy = new FaultProxy(LocalRegistry.Address);
+        using var client = LocalRegistry.Client();
+        var source = LocalRegistry.NewRepository("mount-src", proxy.Address);
+        var target = LocalRegistry.NewRepository("mount-dst", proxy.Address);
+        var amd64 = await fixture.Busybox.ManifestForAsync(Platform.Parse("linux/amd64"));
+        await fixture.Pusher(client, withOrigins: false).PushAsync(amd64, [source.WithTag("base")], PushOptions.Default, null, CancellationToken.None);
+
+        // A pull records where each blob came from (ImageBlobFetcher), into a store that does not have them yet.
+        using var pulled = await PulledStore.CreateAsync(client, source.WithTag("base"));
+        var before = proxy.Requests.Count;
+        var result = await new ImagePusher(client, pulled.Store, pulled.Origins)
+            .PushAsync(amd64, [target.WithTag("app")], PushOptions.Default, null, CancellationToken.None);
+
+        Assert.Equal(2, result.Blobs.Length);
+        Assert.All(result.Blobs, b => Assert.Equal(BlobPushResult.Mounted, b.Outcome));
+        var requests = proxy.Requests.Skip(before).ToList();
+        Assert.Equal(2, requests.Count(r => r.StartsWith("POST ", StringComparison.Ordinal) && r.Contains($"from={Uri.EscapeDataString(source.Repository)}", StringComparison.Ordinal)));
+        Assert.DoesNotContain(requests, r => r.StartsWith("PATCH ", StringComparison.Ordinal) || r.Contains("/blobs/uploads/", StringComparison.Ordinal) && r.StartsWith("PUT ", StringComparison.Ordinal));
+        var mountedFrom = await pulled.Origins.ListAsync(result.Blobs[0].Blob.Digest, target.Registry, CancellationToken.None);
+        Assert.Equal([target.Repository, source.Repository], mountedFrom.Select(r => r.Repository));
+        await ExternalTool.OutputOfAsync("skopeo", "copy", "--src-tls-verify=false", $"docker://{LocalRegistry.Address}/{target.Repository}:app", $"oci:{pulled.Directory}/copy:x");
+    }
+
+    [Fact]
+    public async Task ATargetPinningAnotherDigestIsRefusedBeforeAnythingIsSent()
+    {
+        using var proxy = new FaultProxy(LocalRegistry.Address);
+        using var client = LocalRegistry.Client();
+        var repo = LocalRegistry.NewRepository("pinned", proxy.Address);
+
+        var e = await Assert.ThrowsAsync<KilnException>(() => fixture.Pusher(client).PushAsync(
+            fixture.Busybox.Root, [repo.WithDigest(Digest.Sha256("other"u8))], PushOptions.Default, null, CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.PushTargetInvalid, e.Code);
+        Assert.Empty(proxy.Requests);
+    }
+
+    private async Task<IEnumerable<Digest>> ChildDigestsAsync() =>
+        ImageIndex.Parse(await fixture.Busybox.Store.ReadAllBytesAsync(fixture.Busybox.Root.Digest, CancellationToken.None)).Manifests.Select(m => m.Digest);
+}
