@@ -3,6 +3,7 @@ using Kiln.Export.Push;
 using Kiln.IntegrationTests.Infrastructure;
 using Kiln.IntegrationTests.Registry;
 using Kiln.Oci;
+using Kiln.Progress;
 using Kiln.Registry;
 
 namespace Kiln.IntegrationTests.Export.Push;
@@ -101,6 +102,32 @@ public sealed class ImagePusherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoRepositoriesInOnePushGetEverythingAndTheSecondMountsFromTheFirst()
+    {
+        using var proxy = new FaultProxy(LocalRegistry.Address);
+        using var client = LocalRegistry.Client();
+        var a = LocalRegistry.NewRepository("two-a", proxy.Address);
+        var b = LocalRegistry.NewRepository("two-b", proxy.Address);
+        var sink = new ListSink();
+        var progress = new VertexProgress(sink, Digest.Sha256("push"u8), TimeProvider.System);
+
+        var result = await fixture.Pusher(client).PushAsync(fixture.Busybox.Root, [a.WithTag("x"), b], PushOptions.Default, progress, CancellationToken.None);
+
+        Assert.Equal($"{a}:x,{b}:latest", result.ImageName);
+        Assert.All(result.Blobs.Where(p => p.Repository == a), p => Assert.Equal(BlobPushResult.Uploaded, p.Outcome));
+        Assert.All(result.Blobs.Where(p => p.Repository == b), p => Assert.Equal(BlobPushResult.Mounted, p.Outcome));
+        Assert.Equal(12, result.Blobs.Length);
+        foreach (var tag in new[] { $"{a.Repository}:x", $"{b.Repository}:latest" })
+        {
+            var raw = await ExternalTool.OutputOfAsync("skopeo", "inspect", "--tls-verify=false", "--raw", $"docker://{LocalRegistry.Address}/{tag}");
+            Assert.Equal(3, PushFixture.Platforms(raw).Length);
+        }
+
+        var done = sink.Statuses.Where(s => s.Completed).Select(s => s.Id).ToHashSet();
+        Assert.All(result.Blobs, p => Assert.Contains($"{p.Repository.Name}@{p.Blob.Digest}", done));
+    }
+
+    [Fact]
     public async Task ATargetPinningAnotherDigestIsRefusedBeforeAnythingIsSent()
     {
         using var proxy = new FaultProxy(LocalRegistry.Address);
@@ -116,4 +143,31 @@ public sealed class ImagePusherTests : IAsyncLifetime
 
     private async Task<IEnumerable<Digest>> ChildDigestsAsync() =>
         ImageIndex.Parse(await fixture.Busybox.Store.ReadAllBytesAsync(fixture.Busybox.Root.Digest, CancellationToken.None)).Manifests.Select(m => m.Digest);
+
+    private sealed class ListSink : IProgressSink
+    {
+        private readonly List<VertexStatus> statuses = [];
+
+        public IReadOnlyList<VertexStatus> Statuses
+        {
+            get
+            {
+                lock (statuses)
+                {
+                    return [.. statuses];
+                }
+            }
+        }
+
+        public void Emit(ProgressEvent progressEvent)
+        {
+            if (progressEvent is VertexStatus status)
+            {
+                lock (statuses)
+                {
+                    statuses.Add(status);
+                }
+            }
+        }
+    }
 }
