@@ -128,6 +128,37 @@ public sealed class ImagePusherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFailedUploadLeavesNoManifestAndNoTag()
+    {
+        using var proxy = new FaultProxy(LocalRegistry.Address);
+        using var client = LocalRegistry.Client();
+        var repo = LocalRegistry.NewRepository("fail-blob", proxy.Address);
+        proxy.Inject("PUT", "/blobs/uploads/", Fault.WithStatus(400), times: 1000);
+
+        await Assert.ThrowsAsync<KilnException>(() => fixture.Pusher(client).PushAsync(
+            fixture.Busybox.Root, [repo.WithTag("1.0")], PushOptions.Default, null, CancellationToken.None));
+
+        Assert.DoesNotContain(proxy.Requests, r => r.StartsWith("PUT ", StringComparison.Ordinal) && r.Contains("/manifests/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AFailedChildManifestStopsBeforeTheIndexAndTheTag()
+    {
+        using var proxy = new FaultProxy(LocalRegistry.Address);
+        using var client = LocalRegistry.Client();
+        var repo = LocalRegistry.NewRepository("fail-child", proxy.Address);
+        var arm64 = await fixture.Busybox.ManifestForAsync(Platform.Parse("linux/arm64"));
+        proxy.Inject("PUT", $"/manifests/{arm64.Digest}", Fault.WithStatus(400), times: 1000);
+
+        await Assert.ThrowsAsync<KilnException>(() => fixture.Pusher(client).PushAsync(
+            fixture.Busybox.Root, [repo.WithTag("1.0")], PushOptions.Default, null, CancellationToken.None));
+
+        var puts = proxy.Requests.Where(r => r.StartsWith("PUT ", StringComparison.Ordinal)).ToList();
+        Assert.Contains(puts, r => r.EndsWith($"/manifests/{arm64.Digest}", StringComparison.Ordinal));
+        Assert.DoesNotContain(puts, r => r.EndsWith($"/manifests/{fixture.Busybox.Root.Digest}", StringComparison.Ordinal) || r.EndsWith("/manifests/1.0", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ATargetPinningAnotherDigestIsRefusedBeforeAnythingIsSent()
     {
         using var proxy = new FaultProxy(LocalRegistry.Address);
