@@ -17,6 +17,8 @@ namespace Kiln.Export.Push;
 /// </summary>
 internal sealed class ImagePusher(RegistryClient registry, ContentStore store, BlobOriginTable? origins = null)
 {
+    private const long ReportEvery = 1024 * 1024;
+
     /// <summary>
     /// Pushes <paramref name="root"/> (a manifest or an index) to every target. A target without tag means
     /// <c>latest</c> unless <see cref="PushOptions.ByDigest"/>; a target with a digest must name the root's digest.
@@ -81,7 +83,7 @@ internal sealed class ImagePusher(RegistryClient registry, ContentStore store, B
         {
             var id = $"{repository.Name}@{blob.Digest}";
             progress?.Status(id, $"pushing {blob.Digest}", 0, blob.Size);
-            var outcome = await PushBlobAsync(repository, blob, ct).ConfigureAwait(false);
+            var outcome = await PushBlobAsync(repository, blob, Open(blob, id, progress), ct).ConfigureAwait(false);
             progress?.Status(id, $"{Verb(outcome)} {blob.Digest}", blob.Size, blob.Size, completed: true);
             pushed.Add(new PushedBlob(repository, blob, outcome));
         }).ConfigureAwait(false);
@@ -91,9 +93,13 @@ internal sealed class ImagePusher(RegistryClient registry, ContentStore store, B
         }
     }
 
-    private async Task<BlobPushResult> PushBlobAsync(Reference repository, Descriptor blob, CancellationToken cancellationToken)
+    /// <summary>Each upload attempt reads the stored blob afresh; with progress, bytes sent are reported every MiB.</summary>
+    private BlobSource Open(Descriptor blob, string id, VertexProgress? progress) => progress is null
+        ? new BlobSource(() => store.OpenRead(blob.Digest))
+        : new BlobSource(() => new ProgressReadStream(store.OpenRead(blob.Digest), ReportEvery, sent => progress.Status(id, $"pushing {blob.Digest}", sent, blob.Size)));
+
+    private async Task<BlobPushResult> PushBlobAsync(Reference repository, Descriptor blob, BlobSource source, CancellationToken cancellationToken)
     {
-        var source = new BlobSource(() => store.OpenRead(blob.Digest));
         var mountFrom = await MountSourceAsync(repository, blob, cancellationToken).ConfigureAwait(false);
         if (mountFrom is null)
         {

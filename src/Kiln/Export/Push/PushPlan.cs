@@ -5,9 +5,6 @@ using Kiln.Oci;
 
 namespace Kiln.Export.Push;
 
-/// <summary>A manifest or index to push, with its exact stored bytes.</summary>
-internal sealed record PushDocument(Descriptor Descriptor, byte[] Bytes);
-
 /// <summary>
 /// Everything under a root that a push sends, read from the content store: the manifests and indexes ordered
 /// children first (the root last), and the configs and layers once each. Foreign layers (with URLs) are not sent.
