@@ -18,6 +18,7 @@ namespace Kiln.Export.Push;
 internal sealed class ImagePusher(RegistryClient registry, ContentStore store, BlobOriginTable? origins = null)
 {
     private const long ReportEvery = 1024 * 1024;
+    private const int MountAttempts = 3;
 
     /// <summary>
     /// Pushes <paramref name="root"/> (a manifest or an index) to every target. A target without tag means
@@ -98,34 +99,54 @@ internal sealed class ImagePusher(RegistryClient registry, ContentStore store, B
         ? new BlobSource(() => store.OpenRead(blob.Digest))
         : new BlobSource(() => new ProgressReadStream(store.OpenRead(blob.Digest), ReportEvery, sent => progress.Status(id, $"pushing {blob.Digest}", sent, blob.Size)));
 
+    /// <summary>
+    /// Skips a blob the repository holds, else tries to mount it from up to <see cref="MountAttempts"/> repositories
+    /// known to hold it (a refused mount just moves on), else uploads it.
+    /// </summary>
     private async Task<BlobPushResult> PushBlobAsync(Reference repository, Descriptor blob, BlobSource source, CancellationToken cancellationToken)
     {
-        var mountFrom = await MountSourceAsync(repository, blob, cancellationToken).ConfigureAwait(false);
-        if (mountFrom is null)
+        var candidates = await MountSourcesAsync(repository, blob, cancellationToken).ConfigureAwait(false);
+        if (candidates.Count > 0)
         {
-            return await registry.PushBlobAsync(repository, blob, source, null, cancellationToken).ConfigureAwait(false);
+            if (await registry.BlobExistsAsync(repository, blob.Digest, cancellationToken).ConfigureAwait(false))
+            {
+                return BlobPushResult.Skipped;
+            }
+
+            foreach (var candidate in candidates)
+            {
+                if (await TryMountAsync(repository, blob, candidate, cancellationToken).ConfigureAwait(false))
+                {
+                    return BlobPushResult.Mounted;
+                }
+            }
         }
 
+        return await registry.PushBlobAsync(repository, blob, source, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> TryMountAsync(Reference repository, Descriptor blob, Reference from, CancellationToken cancellationToken)
+    {
         try
         {
-            return await registry.PushBlobAsync(repository, blob, source, mountFrom, cancellationToken).ConfigureAwait(false);
+            return await registry.MountBlobAsync(repository, blob, from, cancellationToken).ConfigureAwait(false);
         }
         catch (KilnException e) when (e.Code == ErrorCodes.RegistryUnauthorized || e.Code == ErrorCodes.RegistryRequestFailed || e.Code == ErrorCodes.RegistryNotFound)
         {
-            // The mount was refused (no pull access to the source, say): upload the bytes instead.
-            return await registry.PushBlobAsync(repository, blob, source, null, cancellationToken).ConfigureAwait(false);
+            // No pull access to that repository, or it is gone: not a reason to fail the push.
+            return false;
         }
     }
 
-    private async Task<Reference?> MountSourceAsync(Reference repository, Descriptor blob, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Reference>> MountSourcesAsync(Reference repository, Descriptor blob, CancellationToken cancellationToken)
     {
         if (origins is null)
         {
-            return null;
+            return [];
         }
 
         var known = await origins.ListAsync(blob.Digest, repository.Registry, cancellationToken).ConfigureAwait(false);
-        return known.FirstOrDefault(r => r.Repository != repository.Repository);
+        return [.. known.Where(r => r.Repository != repository.Repository).Take(MountAttempts)];
     }
 
     private async Task PushDocumentByDigestAsync(Reference repository, PushDocument document, CancellationToken cancellationToken)

@@ -102,6 +102,45 @@ public sealed class ImagePusherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AStaleOriginIsPassedOverForOneThatHoldsTheBlob()
+    {
+        using var proxy = new FaultProxy(LocalRegistry.Address);
+        using var client = LocalRegistry.Client();
+        var source = LocalRegistry.NewRepository("mount-src", proxy.Address);
+        var gone = LocalRegistry.NewRepository("gone", proxy.Address);
+        var target = LocalRegistry.NewRepository("mount-dst", proxy.Address);
+        var amd64 = await fixture.Busybox.ManifestForAsync(Platform.Parse("linux/amd64"));
+        var plan = await PushPlan.CreateAsync(fixture.Busybox.Store, amd64, CancellationToken.None);
+        var digests = plan.Blobs.Select(b => b.Digest).ToList();
+        await fixture.Pusher(client, withOrigins: false).PushAsync(amd64, [source], PushOptions.Default, null, CancellationToken.None);
+        await fixture.Origins.RecordAsync(source, digests, CancellationToken.None);
+        await fixture.Origins.RecordAsync(gone, digests, CancellationToken.None);
+
+        var result = await fixture.Pusher(client).PushAsync(amd64, [target], PushOptions.Default, null, CancellationToken.None);
+
+        Assert.All(result.Blobs, b => Assert.Equal(BlobPushResult.Mounted, b.Outcome));
+        Assert.Equal(2, proxy.Requests.Count(r => r.Contains($"from={Uri.EscapeDataString(gone.Repository)}", StringComparison.Ordinal)));
+        await ExternalTool.OutputOfAsync("skopeo", "inspect", "--tls-verify=false", "--raw", $"docker://{LocalRegistry.Address}/{target.Repository}:latest");
+    }
+
+    [Fact]
+    public async Task OnlyStaleOriginsMeanTheBlobsAreUploaded()
+    {
+        using var proxy = new FaultProxy(LocalRegistry.Address);
+        using var client = LocalRegistry.Client();
+        var gone = LocalRegistry.NewRepository("gone", proxy.Address);
+        var target = LocalRegistry.NewRepository("upload", proxy.Address);
+        var amd64 = await fixture.Busybox.ManifestForAsync(Platform.Parse("linux/amd64"));
+        var plan = await PushPlan.CreateAsync(fixture.Busybox.Store, amd64, CancellationToken.None);
+        await fixture.Origins.RecordAsync(gone, [.. plan.Blobs.Select(b => b.Digest)], CancellationToken.None);
+
+        var result = await fixture.Pusher(client).PushAsync(amd64, [target.WithTag("t")], PushOptions.Default, null, CancellationToken.None);
+
+        Assert.All(result.Blobs, b => Assert.Equal(BlobPushResult.Uploaded, b.Outcome));
+        await ExternalTool.OutputOfAsync("skopeo", "copy", "--src-tls-verify=false", $"docker://{LocalRegistry.Address}/{target.Repository}:t", $"oci:{fixture.Busybox.Directory}/stale:x");
+    }
+
+    [Fact]
     public async Task TwoRepositoriesInOnePushGetEverythingAndTheSecondMountsFromTheFirst()
     {
         using var proxy = new FaultProxy(LocalRegistry.Address);
