@@ -15,6 +15,8 @@ internal static class KilnCommandLine
         root.Subcommands.Add(ImageToolsCommand.Create());
         root.Subcommands.Add(DebugCommand.Create());
         root.Subcommands.Add(BakeCommand.Create());
+        root.Subcommands.Add(ImagesCommand.Create());
+        root.Subcommands.Add(ImageCommand.Create());
         return root;
     }
 

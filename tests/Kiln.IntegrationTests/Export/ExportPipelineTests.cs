@@ -267,10 +267,10 @@ public sealed class ExportPipelineTests : IAsyncLifetime
     {
         public List<(AssembledImage Image, OutputSpec Output, ImmutableArray<string> Names)> Pushes { get; } = [];
 
-        public Task PushAsync(AssembledImage image, OutputSpec output, ImmutableArray<string> names, CancellationToken cancellationToken)
+        public Task<ImmutableArray<string>> PushAsync(AssembledImage image, OutputSpec output, ImmutableArray<string> names, CancellationToken cancellationToken)
         {
             Pushes.Add((image, output, names));
-            return Task.CompletedTask;
+            return Task.FromResult(names);
         }
 
         public Task LoadAsync(AssembledImage image, OutputSpec output, ImmutableArray<string> names, CancellationToken cancellationToken) =>
