@@ -12,7 +12,7 @@ internal static class ImageStoreOptions
 
     public static Task<LocalImageStore> OpenAsync(ParseResult parse, Option<string?> root, CancellationToken cancellationToken)
     {
-        var paths = parse.GetValue(root) is { Length: > 0 } explicitRoot ? new KilnPaths(explicitRoot) : KilnPaths.FromEnvironment();
+        var paths = parse.GetValue(root) is { Length: > 0 } explicitRoot ? new KilnPaths(explicitRoot) : CliEnvironment.Paths;
         return LocalImageStore.OpenAsync(paths, cancellationToken);
     }
 }
