@@ -48,6 +48,7 @@ internal static class ReferenceBuilds
             ];
             var result = await ToolProcess.RunAsync("docker", arguments, buildCase.Environment, CancellationToken.None);
             await File.WriteAllTextAsync(Path.Combine(staging, "log.txt"), result.Log);
+            await File.WriteAllTextAsync(Path.Combine(staging, "case"), buildCase.Name);
             await File.WriteAllTextAsync(Path.Combine(staging, "exit"), result.ExitCode.ToString(CultureInfo.InvariantCulture));
             if (result.ExitCode != 0 && buildCase.FailLine is null)
             {
