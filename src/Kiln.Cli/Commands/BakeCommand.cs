@@ -4,6 +4,8 @@ using System.Collections.Immutable;
 using Kiln.Bake;
 using Kiln.Bake.Overrides;
 using Kiln.Bake.Printing;
+using Kiln.Cli.Building;
+using Kiln.Content;
 using Kiln.Diagnostics;
 
 namespace Kiln.Cli.Commands;
@@ -59,14 +61,15 @@ internal static class BakeCommand
                 await error.WriteAsync(DiagnosticRenderer.Render(warning, SourceOf(warning, workingDirectory))).ConfigureAwait(false);
             }
 
-            if (!options.Print)
+            if (options.Print)
             {
-                throw new KilnException(ErrorCodes.BakeBuildNotAvailable,
-                    "building bake targets is not available yet: use --print to see the resolved plan or --list to list targets");
+                await output.WriteAsync(BakePrinter.Print(result.Plan)).ConfigureAwait(false);
+                return 0;
             }
 
-            await output.WriteAsync(BakePrinter.Print(result.Plan)).ConfigureAwait(false);
-            return 0;
+            var invocation = new BuildInvocation(
+                KilnPaths.FromEnvironment(), workingDirectory, k => environment.GetValueOrDefault(k), TextReader.Null, output, error);
+            return await invocation.RunAsync(BakeBuilds.From(result.Plan), options.Progress, quiet: false, options.MetadataFile, cancellationToken).ConfigureAwait(false);
         }
         catch (KilnException ex)
         {

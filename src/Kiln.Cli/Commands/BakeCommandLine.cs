@@ -56,5 +56,9 @@ internal sealed class BakeCommandLine
             parse.GetValue(_sbom),
             parse.GetValue(_provenance)),
         parse.GetValue(_print),
-        parse.GetValue(_list));
+        parse.GetValue(_list))
+    {
+        Progress = parse.GetValue(_progress),
+        MetadataFile = parse.GetValue(_metadata),
+    };
 }

@@ -8,4 +8,9 @@ internal sealed record BakeCommandOptions(
     ImmutableArray<string> Files,
     ImmutableArray<string> Overrides,
     bool Print,
-    string? List);
+    string? List)
+{
+    public string? Progress { get; init; }
+
+    public string? MetadataFile { get; init; }
+}

@@ -3,48 +3,48 @@ using System.CommandLine;
 using Kiln.Context;
 using Kiln.Diagnostics;
 using Kiln.Dockerfile.Checks;
+using Kiln.Cli.Building;
+using Kiln.Content;
 using Kiln.Oci;
 
 namespace Kiln.Cli.Commands;
 
 /// <summary>
-/// `kiln build [--check | --call=check] [-f FILE] [--build-arg K=V]... [--target T] [--platform P] CONTEXT`.
-/// Only the check call exists so far: it prints BuildKit's build-check warnings like buildx; building itself
-/// fails with KILN1542 until the builder is wired in.
+/// `kiln build [buildx flags] CONTEXT`: builds (<see cref="BuildInvocation"/>), or with --check / --call=check prints
+/// BuildKit's build-check warnings like buildx.
 /// </summary>
 internal static class BuildCommand
 {
     public static Command Create()
     {
-        var context = new Argument<string>("PATH") { Description = "Build context directory" };
-        var file = new Option<string?>("--file", "-f") { Description = "Name of the Dockerfile (default: \"PATH/Dockerfile\")" };
-        var buildArgs = new Option<string[]>("--build-arg") { Description = "Set build-time variables" };
-        var target = new Option<string?>("--target") { Description = "Set the target build stage to build" };
-        var platform = new Option<string?>("--platform") { Description = "Set target platform for build" };
-        var check = new Option<bool>("--check") { Description = "Shorthand for \"--call=check\"" };
-        var call = new Option<string?>("--call") { Description = "Set method for evaluating build (\"check\")" };
-        var command = new Command("build", "Start a build") { context, file, buildArgs, target, platform, check, call };
-        command.SetAction(async (parse, cancellationToken) =>
+        var line = new BuildCommandLine();
+        line.Command.SetAction(async (parse, cancellationToken) =>
         {
-            var method = parse.GetValue(check) ? "check" : parse.GetValue(call) ?? "build";
-            if (method != "check")
-            {
-                throw method == "build"
-                    ? new KilnException(ErrorCodes.BuildNotAvailable, "building images is not available yet: only `kiln build --check` (--call=check) works")
-                    : new KilnException(ErrorCodes.NotSupported, $"--call={method} is not supported yet: only --call=check is");
-            }
-
-            var request = new CheckRequest(
-                parse.GetValue(context)!,
-                parse.GetValue(file),
-                ParseBuildArgs(parse.GetValue(buildArgs) ?? []),
-                parse.GetValue(target),
-                ParsePlatform(parse.GetValue(platform)));
+            var flags = line.Flags(parse);
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            return await RunCheckAsync(request, output, error, cancellationToken).ConfigureAwait(false);
+            var method = line.Method(parse);
+            if (method == "check")
+            {
+                var request = new CheckRequest(
+                    flags.Context,
+                    flags.File,
+                    BuildRequests.ParseBuildArgs(flags.BuildArgs, Environment.GetEnvironmentVariable),
+                    flags.Target,
+                    ParsePlatform(string.Join(',', flags.Platforms)));
+                return await RunCheckAsync(request, output, error, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (method != "build")
+            {
+                throw new KilnException(ErrorCodes.NotSupported, $"--call={method} is not supported: use build or check");
+            }
+
+            var invocation = new BuildInvocation(
+                KilnPaths.FromEnvironment(), Environment.CurrentDirectory, Environment.GetEnvironmentVariable, Console.In, output, error);
+            return await invocation.RunAsync(flags, cancellationToken).ConfigureAwait(false);
         });
-        return command;
+        return line.Command;
     }
 
     /// <summary>Runs the checks and prints them; returns 1 when the Dockerfile has errors or a check is configured as an error.</summary>
@@ -123,30 +123,6 @@ internal static class BuildCommand
         }
 
         return matcher.IsEmpty ? null : matcher.IsExcluded;
-    }
-
-    /// <summary>KEY=VALUE pairs; a bare KEY takes its value from the environment, as buildx does, and is dropped when unset.</summary>
-    public static ImmutableDictionary<string, string> ParseBuildArgs(IEnumerable<string> values)
-    {
-        var args = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var value in values)
-        {
-            var eq = value.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0)
-            {
-                args[value[..eq]] = value[(eq + 1)..];
-            }
-            else if (eq == 0)
-            {
-                throw new KilnException(ErrorCodes.InvalidArgument, $"invalid build-arg \"{value}\": the name is empty");
-            }
-            else if (Environment.GetEnvironmentVariable(value) is { } fromEnvironment)
-            {
-                args[value] = fromEnvironment;
-            }
-        }
-
-        return args.ToImmutable();
     }
 
     private static Platform? ParsePlatform(string? value)

@@ -18,6 +18,11 @@ internal static class ErrorCodes
     public static readonly ErrorCode InvalidAnnotation = new(1050, "InvalidAnnotation");
     public static readonly ErrorCode DuplicatePlatform = new(1051, "DuplicatePlatform");
     public static readonly ErrorCode InvalidSourceDescriptor = new(1052, "InvalidSourceDescriptor");
+
+    // kiln build (1070-1089)
+    public static readonly ErrorCode InvalidBuildContext = new(1070, "InvalidBuildContext");
+    public static readonly ErrorCode DockerfileNotFound = new(1071, "DockerfileNotFound");
+    public static readonly ErrorCode DockerfileInvalid = new(1072, "DockerfileInvalid");
     // ---- end KILN10xx ----
 
     // ---- KILN11xx: OCI model ----
@@ -147,6 +152,16 @@ internal static class ErrorCodes
     public static readonly ErrorCode ContextReadFailed = new(1643, "ContextReadFailed");
     public static readonly ErrorCode ContextChangedDuringHash = new(1644, "ContextChangedDuringHash");
     public static readonly ErrorCode ContextStatCacheFailed = new(1645, "ContextStatCacheFailed");
+    // file, merge, local and http op runners: 1660-1679
+    public static readonly ErrorCode LocalSourceUnknown = new(1660, "LocalSourceUnknown");
+    public static readonly ErrorCode CopySourceNotFound = new(1661, "CopySourceNotFound");
+    public static readonly ErrorCode FileActionFailed = new(1662, "FileActionFailed");
+    public static readonly ErrorCode FileDestinationConflict = new(1663, "FileDestinationConflict");
+    public static readonly ErrorCode FilePathNotFound = new(1664, "FilePathNotFound");
+    public static readonly ErrorCode HttpDownloadFailed = new(1665, "HttpDownloadFailed");
+    public static readonly ErrorCode HttpChecksumMismatch = new(1666, "HttpChecksumMismatch");
+    public static readonly ErrorCode MergeInputInvalid = new(1667, "MergeInputInvalid");
+    public static readonly ErrorCode ArchiveUnpackFailed = new(1668, "ArchiveUnpackFailed");
     // ---- end KILN16xx ----
 
     // ---- KILN17xx: executor and snapshots ----
@@ -184,6 +199,7 @@ internal static class ErrorCodes
     public static readonly ErrorCode InvalidMount = new(1755, "InvalidMount");
     public static readonly ErrorCode PathEscapesRoot = new(1756, "PathEscapesRoot");
     public static readonly ErrorCode CacheMountFailed = new(1757, "CacheMountFailed");
+    public static readonly ErrorCode ExecRootMissing = new(1758, "ExecRootMissing");
     // ---- end KILN17xx ----
 
     // ---- KILN18xx: bake and HCL ----
@@ -251,5 +267,13 @@ internal static class ErrorCodes
     public static readonly ErrorCode ExportInvalidImage = new(1909, "ExportInvalidImage");
     public static readonly ErrorCode DockerExportManifestList = new(1910, "DockerExportManifestList");
     public static readonly ErrorCode ExportNoImage = new(1911, "ExportNoImage");
+    public static readonly ErrorCode ExportOutputInvalid = new(1912, "ExportOutputInvalid");
+    public static readonly ErrorCode ExportOutputUnknownType = new(1913, "ExportOutputUnknownType");
+    public static readonly ErrorCode ExportOutputUnknownOption = new(1914, "ExportOutputUnknownOption");
+    public static readonly ErrorCode ExportOutputInvalidValue = new(1915, "ExportOutputInvalidValue");
+    public static readonly ErrorCode ExportAnnotationInvalid = new(1916, "ExportAnnotationInvalid");
+    public static readonly ErrorCode ExportIndexAnnotationSinglePlatform = new(1917, "ExportIndexAnnotationSinglePlatform");
+    public static readonly ErrorCode ExportDestinationRequired = new(1918, "ExportDestinationRequired");
+    public static readonly ErrorCode ExportNameRequired = new(1919, "ExportNameRequired");
     // ---- end KILN19xx ----
 }

@@ -53,6 +53,11 @@ internal sealed record ExecMount(string Destination)
         writer.WriteStartObject("cache");
         writer.WriteString("id", Cache.Id);
         writer.WriteString("sharing", Cache.Sharing.ToString().ToLowerInvariant());
+
+        // Written only when set, so the digests of ops that do not use them stay as they were.
+        WriteIfSet(writer, "mode", Cache.Mode);
+        WriteIfSet(writer, "uid", Cache.Uid);
+        WriteIfSet(writer, "gid", Cache.Gid);
         writer.WriteEndObject();
     }
 
@@ -88,5 +93,13 @@ internal sealed record ExecMount(string Destination)
         writer.WriteNumber("gid", Ssh.Gid);
         writer.WriteNumber("mode", Ssh.Mode);
         writer.WriteEndObject();
+    }
+
+    private static void WriteIfSet(Utf8JsonWriter writer, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, v);
+        }
     }
 }

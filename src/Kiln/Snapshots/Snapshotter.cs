@@ -21,6 +21,7 @@ internal abstract class Snapshotter
     protected Snapshotter(KilnPaths paths, MetadataDatabase database)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        Database = database;
         Table = new SnapshotTable(database);
         DriverDirectory = Path.Combine(paths.Root, "snapshots", Driver);
     }
@@ -29,6 +30,9 @@ internal abstract class Snapshotter
     public abstract string Driver { get; }
 
     public string DriverDirectory { get; }
+
+    /// <summary>The metadata database holding the snapshot records (and what else is recorded about them).</summary>
+    public MetadataDatabase Database { get; }
 
     /// <summary>How old an unfinished prepare must be before <see cref="CleanupAsync"/> treats it as abandoned.</summary>
     public static TimeSpan AbandonedAfter { get; } = TimeSpan.FromMinutes(10);

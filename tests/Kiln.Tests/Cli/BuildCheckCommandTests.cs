@@ -101,15 +101,6 @@ public sealed class BuildCheckCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task BuildWithoutCheckSaysBuildingIsNotAvailable()
-    {
-        Write("FROM busybox\n");
-        var (code, _, error) = await RunAsync("build", _context.FullName);
-        Assert.NotEqual(0, code);
-        Assert.Contains("KILN1542", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task OtherCallMethodsAreRejected()
     {
         Write("FROM busybox\n");

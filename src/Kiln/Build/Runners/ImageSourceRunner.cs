@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Kiln.Content;
 using Kiln.Diagnostics;
+using Kiln.Export.Layers;
 using Kiln.Graph;
 using Kiln.Oci;
 using Kiln.Progress;
@@ -17,7 +18,7 @@ namespace Kiln.Build.Runners;
 /// named by chain ID. Existing snapshots are reused from the top down, so an image already unpacked needs no blob at
 /// all. The result's id is the top snapshot's name, its content digest the platform manifest's digest.
 /// </summary>
-internal sealed class ImageSourceRunner(RegistryClient registry, ContentStore store, Snapshotter snapshotter) : OpRunner<ImageSourceOp>
+internal sealed class ImageSourceRunner(RegistryClient registry, ContentStore store, Snapshotter snapshotter, LocalImages? local = null) : OpRunner<ImageSourceOp>
 {
     /// <summary>The snapshot an image without layers resolves to.</summary>
     public const string EmptySnapshot = "empty";
@@ -79,6 +80,11 @@ internal sealed class ImageSourceRunner(RegistryClient registry, ContentStore st
 
     private async Task<ResolvedImage> FetchManifestAsync(Reference reference, Platform platform, CancellationToken cancellationToken)
     {
+        if (local is not null && await local.FindAsync(reference, cancellationToken).ConfigureAwait(false) is { } root)
+        {
+            return await LocalManifestAsync(reference, root, platform, cancellationToken).ConfigureAwait(false);
+        }
+
         var source = reference.ToString();
         var fetched = await registry.GetManifestAsync(reference, cancellationToken).ConfigureAwait(false);
         var document = fetched.Parse(source);
@@ -92,6 +98,25 @@ internal sealed class ImageSourceRunner(RegistryClient registry, ContentStore st
         var manifest = document.Manifest
             ?? throw new KilnException(ErrorCodes.DocumentKindMismatch, $"{source}: {fetched.MediaType} is not an image manifest");
         return new ResolvedImage(reference, fetched.Descriptor, fetched.Bytes, manifest);
+    }
+
+    /// <summary>A local image's manifest for the platform, read from the content store (an index picks its child).</summary>
+    private async Task<ResolvedImage> LocalManifestAsync(Reference reference, Descriptor root, Platform platform, CancellationToken cancellationToken)
+    {
+        var source = reference.ToString();
+        var descriptor = root;
+        var bytes = await store.ReadAllBytesAsync(descriptor.Digest, cancellationToken).ConfigureAwait(false);
+        var document = OciDocument.Parse(bytes, descriptor.MediaType, source);
+        if (document.Index is { } index)
+        {
+            descriptor = PlatformMatcher.Only(platform).Select(index, source);
+            bytes = await store.ReadAllBytesAsync(descriptor.Digest, cancellationToken).ConfigureAwait(false);
+            document = OciDocument.Parse(bytes, descriptor.MediaType, source);
+        }
+
+        var manifest = document.Manifest
+            ?? throw new KilnException(ErrorCodes.DocumentKindMismatch, $"{source}: {descriptor.MediaType} is not an image manifest");
+        return new ResolvedImage(reference, descriptor with { Annotations = descriptor.Annotations.Clear(), Platform = null }, bytes, manifest);
     }
 
     /// <summary>Unpacks the layers above the highest existing snapshot of the chain; returns the top snapshot's name.</summary>
@@ -145,7 +170,8 @@ internal sealed class ImageSourceRunner(RegistryClient registry, ContentStore st
                 }
             }
 
-            await snapshotter.CommitAsync(key, name, cancellationToken).ConfigureAwait(false);
+            var committed = await snapshotter.CommitAsync(key, name, cancellationToken).ConfigureAwait(false);
+            await new SnapshotLayerTable(snapshotter.Database).PutAsync(committed, LayerVariant.Source, new SnapshotLayer(layer, diffId), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {

@@ -15,6 +15,7 @@ internal static class MetadataMigrations
         Migration0002Images.Step,
         Migration0003SolverCache.Step,
         Migration0004Snapshots.Step,
+        Migration0005SnapshotLayers.Step,
     ];
 
     public static int Latest => All[^1].Version;

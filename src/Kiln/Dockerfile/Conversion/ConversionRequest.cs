@@ -30,6 +30,9 @@ internal sealed record ConversionRequest(string Dockerfile, BaseImageConfigProvi
     /// <summary>The LocalSourceOp name of the main build context.</summary>
     public string ContextName { get; init; } = "context";
 
+    /// <summary><c>--network</c>: the network of RUN steps without their own <c>--network</c> ("default", "none", "host").</summary>
+    public string? DefaultNetwork { get; init; }
+
     /// <summary>Accept the labs flags (COPY --parents/--exclude, RUN --security).</summary>
     public bool Labs { get; init; }
 }

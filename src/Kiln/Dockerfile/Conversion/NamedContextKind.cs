@@ -8,4 +8,7 @@ internal enum NamedContextKind
 
     /// <summary>An image (<c>docker-image://REF</c>) used instead of the stage or image of that name.</summary>
     Image,
+
+    /// <summary>Another bake target's result (<c>target:NAME</c>), converted in the same session: a graph and a config per platform.</summary>
+    Target,
 }

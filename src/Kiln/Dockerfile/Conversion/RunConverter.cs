@@ -35,7 +35,7 @@ internal sealed class RunConverter : InstructionConverter<RunInstruction>
             Env = stage.ExecEnv(),
             Cwd = stage.WorkingDir,
             User = string.IsNullOrEmpty(stage.Config.User) ? null : stage.Config.User,
-            Network = Network(context.ExpandOptional(stage, instruction.Network)),
+            Network = Network(context.ExpandOptional(stage, instruction.Network) ?? context.Request.DefaultNetwork),
             Security = context.ExpandOptional(stage, instruction.Security) == "insecure" ? SecurityMode.Insecure : SecurityMode.Sandbox,
             Platform = stage.Platform,
         };

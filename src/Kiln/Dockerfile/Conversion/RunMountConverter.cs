@@ -83,7 +83,13 @@ internal static class RunMountConverter
                     Type = GraphMountType.Cache,
                     Input = mount.From is { Length: > 0 } ? AddInput(mount.From, stage, context, inputs, mount.Raw.Span) : -1,
                     Selector = mount.Source ?? "",
-                    Cache = new CacheMountOptions(mount.Id ?? target, Sharing(mount.Sharing)),
+                    ReadOnly = mount.ReadOnly,
+                    Cache = new CacheMountOptions(mount.Id ?? target, Sharing(mount.Sharing))
+                    {
+                        Mode = (int?)mount.Mode,
+                        Uid = (int?)mount.Uid,
+                        Gid = (int?)mount.Gid,
+                    },
                 };
             default:
                 var input = AddInput(mount.From is { Length: > 0 } from ? from : null, stage, context, inputs, mount.Raw.Span);

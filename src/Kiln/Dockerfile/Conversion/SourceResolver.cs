@@ -30,10 +30,12 @@ internal static class SourceResolver
         return Image(reference, stage.Platform, context, stage.Stage.DisplayName);
     }
 
-    public static Vertex Named(NamedContext named, StageState stage, ConversionContext context) =>
-        named.Image is { } image
-            ? Image(image, stage.Platform, context, stage.Stage.DisplayName)
-            : context.LocalContext(named.SourceName, [], stage);
+    public static Vertex? Named(NamedContext named, StageState stage, ConversionContext context) => named switch
+    {
+        { Image: { } image } => Image(image, stage.Platform, context, stage.Stage.DisplayName),
+        { Kind: NamedContextKind.Target } => named.ResultFor(stage.Platform)?.Root,
+        _ => context.LocalContext(named.SourceName, [], stage),
+    };
 
     public static Vertex Image(Reference reference, Platform platform, ConversionContext context, string stageName) =>
         context.Add(new ImageSourceOp(reference.WithDefaultTag(), platform), [], new VertexMetadata

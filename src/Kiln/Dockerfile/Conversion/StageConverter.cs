@@ -113,6 +113,22 @@ internal sealed class StageConverter(ConversionContext context)
             return await FromImageAsync(stage, image, platform, cancellationToken);
         }
 
+        if (named.Kind == NamedContextKind.Target)
+        {
+            var result = named.ResultFor(platform);
+            if (result is null)
+            {
+                context.Error(ErrorCodes.ConvertBaseImage, $"{named.SourceName} was not built for {platform}", stage.From.Span);
+            }
+
+            var config = BaseImages.Inherit(result?.Config, platform);
+            return new StageState(stage, platform, ArgScope.ForImage(context.Global, config.Config.Env ?? []), config)
+            {
+                PlatformPrefix = Prefix(platform),
+                State = result?.Root,
+            };
+        }
+
         var empty = BaseImages.Empty(platform);
         var state = new StageState(stage, platform, ArgScope.ForImage(context.Global, empty.Config.Env ?? []), empty)
         {

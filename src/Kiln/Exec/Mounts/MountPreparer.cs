@@ -135,9 +135,9 @@ internal static class MountPreparer
             throw new KilnException(ErrorCodes.InvalidMount, $"bind mount source {bind.Source} does not exist", span);
         }
 
-        if (!bind.ReadWrite)
+        if (!bind.ReadWrite || bind.KeepWrites)
         {
-            prepared.Mounts.Add(RuntimeMount.Bind(bind.Source, bind.Path));
+            prepared.Mounts.Add(RuntimeMount.Bind(bind.Source, bind.Path, readOnly: !bind.ReadWrite));
             return;
         }
 

@@ -63,6 +63,19 @@ internal sealed class SecretStore
 
     public bool Contains(string id) => sources.ContainsKey(id);
 
+    /// <summary>This store's secrets plus those of <paramref name="other"/> whose ids this one lacks.</summary>
+    public SecretStore Union(SecretStore other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var map = sources.ToBuilder();
+        foreach (var (id, source) in other.sources)
+        {
+            map.TryAdd(id, source);
+        }
+
+        return new SecretStore(map.ToImmutable(), getEnvironmentVariable);
+    }
+
     /// <summary>The secret's bytes, or null when no source has this id (or its variable is unset).</summary>
     public async Task<byte[]?> TryGetAsync(string id, CancellationToken cancellationToken)
     {

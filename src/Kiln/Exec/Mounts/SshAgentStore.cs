@@ -14,6 +14,19 @@ internal sealed class SshAgentStore
 
     private SshAgentStore(ImmutableDictionary<string, string> sockets) => this.sockets = sockets;
 
+    /// <summary>This store's agents plus those of <paramref name="other"/> whose ids this one lacks.</summary>
+    public SshAgentStore Union(SshAgentStore other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var map = sockets.ToBuilder();
+        foreach (var (id, socket) in other.sockets)
+        {
+            map.TryAdd(id, socket);
+        }
+
+        return new SshAgentStore(map.ToImmutable());
+    }
+
     public static SshAgentStore Empty { get; } = new(ImmutableDictionary<string, string>.Empty);
 
     public static SshAgentStore Create(IEnumerable<SshSource> sources, Func<string, string?> getEnvironmentVariable)

@@ -1,0 +1,78 @@
+using Kiln.Build.Runners;
+using Kiln.Content;
+using Kiln.Content.Metadata;
+using Kiln.Exec;
+using Kiln.Exec.Runtime;
+using Kiln.Registry;
+using Kiln.Snapshots;
+
+namespace Kiln.Build;
+
+/// <summary>
+/// What every build of one kiln process shares: the root's metadata database, content store and snapshotter, the
+/// registry client, the image resolver (one tag means one image for the whole process) and the executor, which is
+/// started only when a step first needs it, so a build without RUN never needs runc.
+/// </summary>
+internal sealed class BuildServices
+{
+    private readonly Lock gate = new();
+    private readonly Func<string, string?> getEnvironmentVariable;
+    private Task<Executor>? executor;
+
+    private BuildServices(KilnPaths paths, MetadataDatabase database, Snapshotter snapshotter, RegistryClient registry, Func<string, string?> getEnvironmentVariable)
+    {
+        Paths = paths;
+        Database = database;
+        Store = new ContentStore(paths);
+        Snapshotter = snapshotter;
+        Registry = registry;
+        LocalImages = new LocalImages(Store, new ImageTable(database));
+        Images = new ImageSourceRunner(registry, Store, snapshotter, LocalImages);
+        this.getEnvironmentVariable = getEnvironmentVariable;
+    }
+
+    public KilnPaths Paths { get; }
+
+    public MetadataDatabase Database { get; }
+
+    public ContentStore Store { get; }
+
+    public Snapshotter Snapshotter { get; }
+
+    public RegistryClient Registry { get; }
+
+    public ImageSourceRunner Images { get; }
+
+    /// <summary>kiln's image store and the session's OCI-layout images: used before any registry.</summary>
+    public LocalImages LocalImages { get; }
+
+    public static async Task<BuildServices> OpenAsync(
+        KilnPaths paths, RegistryClient registry, Func<string, string?> getEnvironmentVariable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        Directory.CreateDirectory(paths.Root);
+        var database = await MetadataDatabase.OpenAsync(paths, cancellationToken).ConfigureAwait(false);
+        var choice = getEnvironmentVariable("KILN_SNAPSHOTTER") switch
+        {
+            "overlay" => SnapshotterChoice.Overlay,
+            "copy" => SnapshotterChoice.Copy,
+            _ => SnapshotterChoice.Auto,
+        };
+        var snapshotter = await SnapshotterFactory.CreateAsync(paths, database, choice, cancellationToken).ConfigureAwait(false);
+        return new BuildServices(paths, database, snapshotter, registry, getEnvironmentVariable);
+    }
+
+    /// <summary>The executor, started on first use and shared by every later step.</summary>
+    public Task<Executor> ExecutorAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (executor is null || executor.IsFaulted || executor.IsCanceled)
+            {
+                executor = Executor.StartAsync(RuntimeOptions.Create(Paths, getEnvironmentVariable), CancellationToken.None);
+            }
+
+            return executor.WaitAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using Kiln.Exec;
+
+namespace Kiln.Build;
+
+/// <summary>Combines the sessions of several requests solved together (a bake): secrets, agents and entitlements of all.</summary>
+internal static class ExecSessions
+{
+    public static ExecSession Merge(IEnumerable<ExecSession> sessions) =>
+        sessions.Aggregate(ExecSession.Default, (all, next) => new ExecSession(
+            new Entitlements(all.Entitlements.Granted.Union(next.Entitlements.Granted)),
+            all.Secrets.Union(next.Secrets),
+            all.SshAgents.Union(next.SshAgents)));
+}

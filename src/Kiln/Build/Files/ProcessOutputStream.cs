@@ -1,0 +1,121 @@
+using System.Diagnostics;
+
+namespace Kiln.Build.Files;
+
+/// <summary>
+/// The standard output of a filter program (<c>xz -dc FILE</c>) as a read-only stream; a non-zero exit at the end of
+/// the output is an <see cref="InvalidDataException"/>, and disposing stops the program if it still runs.
+/// </summary>
+internal sealed class ProcessOutputStream : Stream
+{
+    private readonly Process process;
+    private readonly Stream output;
+
+    private ProcessOutputStream(Process process)
+    {
+        this.process = process;
+        output = process.StandardOutput.BaseStream;
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public static ProcessOutputStream Start(string program, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            var process = Process.Start(info) ?? throw new InvalidDataException($"cannot start {program}");
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginErrorReadLine();
+            return new ProcessOutputStream(process);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidDataException($"cannot start {program} (is it installed?): {e.Message}", e);
+        }
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var read = output.Read(buffer);
+        if (read == 0 && buffer.Length > 0)
+        {
+            CheckExit();
+        }
+
+        return read;
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var read = await output.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        if (read == 0 && buffer.Length > 0)
+        {
+            CheckExit();
+        }
+
+        return read;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+
+            process.WaitForExit();
+            process.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void CheckExit()
+    {
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidDataException($"{process.StartInfo.FileName} exited with code {process.ExitCode}");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using Kiln.Oci;
+
+namespace Kiln.Build;
+
+/// <summary>One platform's built image: its root filesystem (a committed snapshot; null for an empty scratch image) and config.</summary>
+internal sealed record SolvedPlatform(Platform Platform, string? Snapshot, ImageConfig Config);
