@@ -15,6 +15,8 @@ internal static class KilnCommandLine
         root.Subcommands.Add(ImageToolsCommand.Create());
         root.Subcommands.Add(DebugCommand.Create());
         root.Subcommands.Add(BakeCommand.Create());
+        root.Subcommands.Add(ImagesCommand.Create());
+        root.Subcommands.Add(ImageCommand.Create());
         return root;
     }
 
@@ -27,6 +29,14 @@ internal static class KilnCommandLine
             cts.Cancel();
         };
         return await RunAsync(args, Console.Out, Console.Error, cts.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one command line in-process with its own environment variables on top of the process's (tests).</summary>
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken)
+    {
+        CliEnvironment.Use(environment); // an async method: the value flows into the command and is gone when it returns
+        return await RunAsync(args, output, error, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs one command line with the given output streams; used by Main and by tests alike.</summary>

@@ -5,6 +5,7 @@ using Kiln.Content;
 using Kiln.Diagnostics;
 using Kiln.Export;
 using Kiln.Export.Assembly;
+using Kiln.Export.Load;
 using Kiln.Progress;
 
 namespace Kiln.Cli.Building;
@@ -31,6 +32,9 @@ internal sealed class BuildInvocation(KilnPaths paths, string workingDirectory, 
         ImmutableArray<NamedBuild> builds, string? progressFlag, bool quiet, string? bakeMetadataFile, CancellationToken cancellationToken)
     {
         var requests = new List<BuildRequest>();
+        var registry = CliEnvironment.CreateRegistryClient();
+        var services = await BuildServices.OpenAsync(paths, registry, getEnvironmentVariable, cancellationToken).ConfigureAwait(false);
+        var publisher = new RegistryPublisher(registry, services.Store, services.Origins, DockerLoader.FromEnvironment);
         try
         {
             var exports = new List<ExportRequest>();
@@ -44,12 +48,11 @@ internal sealed class BuildInvocation(KilnPaths paths, string workingDirectory, 
                     SourceDateEpoch = BuildOutputs.SourceDateEpoch(request.BuildArgs, getEnvironmentVariable),
                     Annotations = BuildOutputs.Annotations(build.Flags),
                     OpenStandardOutput = OpenStandardOutput,
-                    Publisher = Publisher,
+                    Publisher = Publisher ?? publisher,
                 });
             }
 
             var mode = ProgressModes.Resolve(quiet ? "quiet" : progressFlag, getEnvironmentVariable);
-            var services = await BuildServices.OpenAsync(paths, CliEnvironment.CreateRegistryClient(), getEnvironmentVariable, cancellationToken).ConfigureAwait(false);
             var sink = new ChannelProgressSink();
             var pump = ProgressPump.RunAsync(sink, ProgressPump.CreateRenderer(mode, error));
             ImmutableArray<SolvedBuild> solved;
@@ -59,7 +62,7 @@ internal sealed class BuildInvocation(KilnPaths paths, string workingDirectory, 
                 solved = await new Builder(services).SolveAsync([.. requests], sink, cancellationToken).ConfigureAwait(false);
                 var pipeline = new ExportPipeline(services.Snapshotter, services.Paths, services.Store, TimeProvider.System);
                 results = await Task.WhenAll(solved.Select((build, i) => pipeline.ExportAsync(
-                    exports[i] with { Images = [.. build.Platforms.Select(p => new ImageInput(p.Platform, p.Snapshot, p.Config))] },
+                    exports[i] with { Images = [.. build.Platforms.Select(p => new ImageInput(p.Platform, p.Snapshot, p.Config) { BaseConfig = p.BaseConfig })] },
                     sink,
                     cancellationToken))).ConfigureAwait(false);
             }

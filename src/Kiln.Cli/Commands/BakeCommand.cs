@@ -68,7 +68,7 @@ internal static class BakeCommand
             }
 
             var invocation = new BuildInvocation(
-                KilnPaths.FromEnvironment(), workingDirectory, k => environment.GetValueOrDefault(k), TextReader.Null, output, error);
+                CliEnvironment.Paths, workingDirectory, k => environment.GetValueOrDefault(k) ?? CliEnvironment.Variables(k), TextReader.Null, output, error);
             return await invocation.RunAsync(BakeBuilds.From(result.Plan), options.Progress, quiet: false, options.MetadataFile, cancellationToken).ConfigureAwait(false);
         }
         catch (KilnException ex)

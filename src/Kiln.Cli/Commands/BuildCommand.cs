@@ -29,7 +29,7 @@ internal static class BuildCommand
                 var request = new CheckRequest(
                     flags.Context,
                     flags.File,
-                    BuildRequests.ParseBuildArgs(flags.BuildArgs, Environment.GetEnvironmentVariable),
+                    BuildRequests.ParseBuildArgs(flags.BuildArgs, CliEnvironment.Variables),
                     flags.Target,
                     ParsePlatform(string.Join(',', flags.Platforms)));
                 return await RunCheckAsync(request, output, error, cancellationToken).ConfigureAwait(false);
@@ -41,7 +41,7 @@ internal static class BuildCommand
             }
 
             var invocation = new BuildInvocation(
-                KilnPaths.FromEnvironment(), Environment.CurrentDirectory, Environment.GetEnvironmentVariable, Console.In, output, error);
+                CliEnvironment.Paths, Environment.CurrentDirectory, CliEnvironment.Variables, Console.In, output, error);
             return await invocation.RunAsync(flags, cancellationToken).ConfigureAwait(false);
         });
         return line.Command;

@@ -20,6 +20,7 @@ internal static class BuildRunners
             .With(new LocalSourceRunner(services.Snapshotter, services.Paths, local))
             .With(new FileOpRunner(services.Snapshotter, services.Paths))
             .With(new MergeOpRunner(services.Snapshotter, services.Paths))
+            .With(new HttpSourceRunner(services.Store, services.Snapshotter, services.Paths, services.Http))
             .With(new ExecOpRunner(services.ExecutorAsync, services.Snapshotter, services.Paths, session));
     }
 

@@ -27,7 +27,8 @@ internal sealed class BuildServices
         Snapshotter = snapshotter;
         Registry = registry;
         LocalImages = new LocalImages(Store, new ImageTable(database));
-        Images = new ImageSourceRunner(registry, Store, snapshotter, LocalImages);
+        Origins = new BlobOriginTable(database);
+        Images = new ImageSourceRunner(registry, Store, snapshotter, LocalImages, Origins);
         this.getEnvironmentVariable = getEnvironmentVariable;
     }
 
@@ -42,6 +43,12 @@ internal sealed class BuildServices
     public RegistryClient Registry { get; }
 
     public ImageSourceRunner Images { get; }
+
+    /// <summary>The client of ADD https://... sources, one per process.</summary>
+    public HttpClient Http { get; } = new();
+
+    /// <summary>Which registry repositories hold which blobs: pulls record them, pushes mount from them.</summary>
+    public BlobOriginTable Origins { get; }
 
     /// <summary>kiln's image store and the session's OCI-layout images: used before any registry.</summary>
     public LocalImages LocalImages { get; }

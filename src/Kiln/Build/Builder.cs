@@ -57,7 +57,7 @@ internal sealed class Builder(BuildServices services)
         foreach (var platform in conversion.Platforms)
         {
             var snapshot = platform.Root is null ? null : solved[next++].Result.Id;
-            platforms.Add(new SolvedPlatform(platform.Platform, snapshot, platform.Config));
+            platforms.Add(new SolvedPlatform(platform.Platform, snapshot, platform.Config) { BaseConfig = platform.BaseConfig });
         }
 
         return new SolvedBuild(platforms.ToImmutable(), [.. conversion.Diagnostics.Where(d => !d.IsError)]);

@@ -275,5 +275,11 @@ internal static class ErrorCodes
     public static readonly ErrorCode ExportIndexAnnotationSinglePlatform = new(1917, "ExportIndexAnnotationSinglePlatform");
     public static readonly ErrorCode ExportDestinationRequired = new(1918, "ExportDestinationRequired");
     public static readonly ErrorCode ExportNameRequired = new(1919, "ExportNameRequired");
+
+    // push, local image store, docker load (1930-1949)
+    public static readonly ErrorCode ImageNotFound = new(1930, "ImageNotFound");
+    public static readonly ErrorCode PushTargetInvalid = new(1931, "PushTargetInvalid");
+    public static readonly ErrorCode DockerEngineUnreachable = new(1932, "DockerEngineUnreachable");
+    public static readonly ErrorCode DockerLoadFailed = new(1933, "DockerLoadFailed");
     // ---- end KILN19xx ----
 }

@@ -118,7 +118,7 @@ internal sealed class ExportPipeline(Snapshotter snapshotter, KilnPaths paths, C
 
         if (output.Push)
         {
-            await PublisherOf(request, "pushing").PushAsync(image, output, names, cancellationToken).ConfigureAwait(false);
+            names = await PublisherOf(request, "pushing").PushAsync(image, output, names, cancellationToken).ConfigureAwait(false);
         }
 
         return names;

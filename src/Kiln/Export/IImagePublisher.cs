@@ -10,8 +10,8 @@ namespace Kiln.Export;
 /// </summary>
 internal interface IImagePublisher
 {
-    /// <summary>Pushes <paramref name="image"/> (its blobs are in the content store) under every name.</summary>
-    Task PushAsync(AssembledImage image, OutputSpec output, ImmutableArray<string> names, CancellationToken cancellationToken);
+    /// <summary>Pushes <paramref name="image"/> (its blobs are in the content store) under every name; returns the names it now has.</summary>
+    Task<ImmutableArray<string>> PushAsync(AssembledImage image, OutputSpec output, ImmutableArray<string> names, CancellationToken cancellationToken);
 
     /// <summary>Loads a single-platform image into the Docker Engine under every name.</summary>
     Task LoadAsync(AssembledImage image, OutputSpec output, ImmutableArray<string> names, CancellationToken cancellationToken);

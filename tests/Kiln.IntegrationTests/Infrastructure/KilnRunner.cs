@@ -22,4 +22,13 @@ internal static class KilnRunner
         var code = await KilnCommandLine.RunAsync(args, output, error, CancellationToken.None);
         return new KilnRun(code, output.ToString(), error.ToString());
     }
+
+    /// <summary>Runs kiln with extra environment variables (KILN_ROOT, SOURCE_DATE_EPOCH ...) seen only by this run.</summary>
+    public static async Task<KilnRun> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await KilnCommandLine.RunAsync(args, output, error, name => environment.GetValueOrDefault(name), CancellationToken.None);
+        return new KilnRun(code, output.ToString(), error.ToString());
+    }
 }

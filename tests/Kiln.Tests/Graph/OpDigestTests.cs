@@ -30,6 +30,10 @@ public class OpDigestTests
         { "mount output", Exec with { Mounts = [Root, new ExecMount("/out") { Output = 1 }] } },
         { "mount cache", Exec with { Mounts = [Root, new ExecMount("/c") { Type = MountType.Cache, Cache = new("go") }] } },
         { "mount cache locked", Exec with { Mounts = [Root, new ExecMount("/c") { Type = MountType.Cache, Cache = new("go", CacheSharing.Locked) }] } },
+        { "mount cache mode", Exec with { Mounts = [Root, new ExecMount("/c") { Type = MountType.Cache, Cache = new("go") { Mode = 448 } }] } },
+        { "mount cache uid", Exec with { Mounts = [Root, new ExecMount("/c") { Type = MountType.Cache, Cache = new("go") { Uid = 1000 } }] } },
+        { "mount cache gid", Exec with { Mounts = [Root, new ExecMount("/c") { Type = MountType.Cache, Cache = new("go") { Gid = 1000 } }] } },
+        { "mount cache readonly", Exec with { Mounts = [Root, new ExecMount("/c") { Type = MountType.Cache, ReadOnly = true, Cache = new("go") }] } },
         { "mount secret", Exec with { Mounts = [Root, new ExecMount("/s") { Type = MountType.Secret, Secret = new("npmrc") }] } },
         { "mount secret mode", Exec with { Mounts = [Root, new ExecMount("/s") { Type = MountType.Secret, Secret = new("npmrc") { Mode = 420 } }] } },
         { "mount ssh", Exec with { Mounts = [Root, new ExecMount("/ssh") { Type = MountType.Ssh, Ssh = new() }] } },
@@ -120,6 +124,17 @@ public class OpDigestTests
     }
 
     [Fact]
+    public void CacheMountWritesModeAndOwnerOnlyWhenSet()
+    {
+        var plain = Exec with { Mounts = [Root, new ExecMount("/c") { Type = MountType.Cache, Cache = new("go") }] };
+        var owned = Exec with { Mounts = [Root, new ExecMount("/c") { Type = MountType.Cache, Cache = new("go") { Mode = 448, Uid = 1, Gid = 2 } }] };
+
+        Assert.Equal(["id", "sharing"], CacheFields(plain).Select(p => p.Name));
+        Assert.Equal(["id", "sharing", "mode", "uid", "gid"], CacheFields(owned).Select(p => p.Name));
+        Assert.Equal(448, CacheFields(owned).Single(p => p.Name == "mode").Value.GetInt32());
+    }
+
+    [Fact]
     public void SecretMountSerializesItsIdOnly()
     {
         var op = Exec with { Mounts = [Root, new ExecMount("/run/secrets/npmrc") { Type = MountType.Secret, Secret = new("npmrc") }] };
@@ -129,5 +144,11 @@ public class OpDigestTests
 
         Assert.Equal(["id", "optional", "uid", "gid", "mode"], secret.EnumerateObject().Select(p => p.Name));
         Assert.Equal(256, secret.GetProperty("mode").GetInt32());
+    }
+
+    private static List<System.Text.Json.JsonProperty> CacheFields(ExecOp op)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(op.Serialize());
+        return [.. document.RootElement.GetProperty("mounts")[1].GetProperty("cache").Clone().EnumerateObject()];
     }
 }

@@ -10,6 +10,7 @@ internal sealed class ProcessOutputStream : Stream
 {
     private readonly Process process;
     private readonly Stream output;
+    private bool disposed;
 
     private ProcessOutputStream(Process process)
     {
@@ -96,8 +97,9 @@ internal sealed class ProcessOutputStream : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !disposed)
         {
+            disposed = true;
             if (!process.HasExited)
             {
                 process.Kill();

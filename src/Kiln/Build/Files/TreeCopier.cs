@@ -89,10 +89,16 @@ internal sealed class TreeCopier(CopyOptions options)
                 return;
             }
 
+            // The top directory, when it already existed, keeps its metadata and (after the copy into it) its time.
+            var before = overwriteMetadata ? null : FileStatus.TryGet(target);
             var created = CopyDirectory(source, relative, target, overwriteMetadata, include, includeState, excludeState);
             if (!overwriteMetadata)
             {
                 copyInfo = include && created;
+                if (!created && before is { IsDirectory: true } kept)
+                {
+                    FileOps.SetTimes(target, kept.MtimeSeconds, kept.MtimeNanoseconds);
+                }
             }
         }
         else if (status.IsRegular)

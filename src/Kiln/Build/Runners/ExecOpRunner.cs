@@ -32,7 +32,7 @@ internal sealed class ExecOpRunner(
         var root = op.Mounts.OrEmpty().FirstOrDefault(m => m.Destination == "/" && m.Type == MountType.Bind)
             ?? throw new KilnException(ErrorCodes.ExecRootMissing, "exec op has no root mount", span);
         var names = Enumerable.Range(0, op.OutputCount).Select(i => ResultSnapshots.Name(context.CacheKey, i)).ToArray();
-        if (await ExistingAsync(names, cancellationToken).ConfigureAwait(false) is { } existing)
+        if (names.Length > 0 && await ExistingAsync(names, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             return existing;
         }

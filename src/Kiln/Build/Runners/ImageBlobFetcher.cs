@@ -1,4 +1,5 @@
 using Kiln.Content;
+using Kiln.Content.Metadata;
 using Kiln.Oci;
 using Kiln.Progress;
 using Kiln.Registry;
@@ -8,8 +9,9 @@ namespace Kiln.Build.Runners;
 /// <summary>
 /// Copies registry blobs into the content store: a blob already stored is not fetched again, a fetched one is
 /// verified (size and digest) before it is committed. Layer transfers report "digest current / total" progress.
+/// With an origin table, each fetched blob's repository is recorded so that a later push can mount it from there.
 /// </summary>
-internal sealed class ImageBlobFetcher(RegistryClient registry, ContentStore store)
+internal sealed class ImageBlobFetcher(RegistryClient registry, ContentStore store, BlobOriginTable? origins = null)
 {
     private const int ReportEvery = 1024 * 1024;
 
@@ -33,6 +35,11 @@ internal sealed class ImageBlobFetcher(RegistryClient registry, ContentStore sto
             }
 
             await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (origins is not null)
+        {
+            await origins.RecordAsync(repository, blob.Digest, cancellationToken).ConfigureAwait(false);
         }
 
         progress?.Status(id, id, blob.Size, blob.Size, completed: true);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Kiln.Content;
+using Kiln.Content.Metadata;
 using Kiln.Diagnostics;
 using Kiln.Export.Layers;
 using Kiln.Graph;
@@ -18,12 +19,14 @@ namespace Kiln.Build.Runners;
 /// named by chain ID. Existing snapshots are reused from the top down, so an image already unpacked needs no blob at
 /// all. The result's id is the top snapshot's name, its content digest the platform manifest's digest.
 /// </summary>
-internal sealed class ImageSourceRunner(RegistryClient registry, ContentStore store, Snapshotter snapshotter, LocalImages? local = null) : OpRunner<ImageSourceOp>
+internal sealed class ImageSourceRunner(
+    RegistryClient registry, ContentStore store, Snapshotter snapshotter, LocalImages? local = null, BlobOriginTable? origins = null)
+    : OpRunner<ImageSourceOp>
 {
     /// <summary>The snapshot an image without layers resolves to.</summary>
     public const string EmptySnapshot = "empty";
 
-    private readonly ImageBlobFetcher fetcher = new(registry, store);
+    private readonly ImageBlobFetcher fetcher = new(registry, store, origins);
     private readonly ConcurrentDictionary<(Reference, Platform), Task<ResolvedImage>> resolutions = new();
 
     /// <summary>

@@ -6,8 +6,8 @@ namespace Kiln.Build.Runners;
 /// Removes from an overlay upper directory the directories a step only copied up: the runtime's mount points
 /// (/etc/hosts, /run/secrets/id...) copy their parent directory up even though the stubs are gone after the run.
 /// BuildKit's differ skips a directory whose mode, owner and capabilities equal the lower one's unless something
-/// below it changed, so such a directory must not reach the layer. Kept: anything non-empty, opaque (it hides the
-/// lower directory), new, or with different metadata. Run it on the unmounted upper directory only.
+/// below it changed, so such a directory must not reach the layer. Kept: anything non-empty, new, with different
+/// metadata, or opaque over a non-empty lower directory (it hides those files). Run it on the unmounted upper only.
 /// </summary>
 internal static class UpperPruner
 {
@@ -46,7 +46,7 @@ internal static class UpperPruner
         && original.Mode == status.Mode
         && original.Uid == status.Uid
         && original.Gid == status.Gid
-        && Xattrs.TryGet(upper, Xattrs.OverlayOpaque) is not [(byte)'y']
+        && (Xattrs.TryGet(upper, Xattrs.OverlayOpaque) is not [(byte)'y'] || !Directory.EnumerateFileSystemEntries(lower).Any())
         && Equal(Xattrs.TryGet(upper, Capability), Xattrs.TryGet(lower, Capability));
 
     private static bool Equal(byte[]? a, byte[]? b) => (a ?? []).AsSpan().SequenceEqual(b ?? []);

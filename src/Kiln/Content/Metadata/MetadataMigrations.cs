@@ -16,6 +16,7 @@ internal static class MetadataMigrations
         Migration0003SolverCache.Step,
         Migration0004Snapshots.Step,
         Migration0005SnapshotLayers.Step,
+        Migration0006BlobOrigins.Step,
     ];
 
     public static int Latest => All[^1].Version;

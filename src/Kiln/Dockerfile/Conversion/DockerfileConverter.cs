@@ -57,7 +57,10 @@ internal static class DockerfileConverter
                 platformArgs.Target,
                 final.State,
                 config,
-                context.Stages.ToImmutableDictionary(p => p.Key, p => p.Value.State)));
+                context.Stages.ToImmutableDictionary(p => p.Key, p => p.Value.State))
+            {
+                BaseConfig = final.BaseConfig,
+            });
         }
 
         var unused = request.BuildArgs.Keys

@@ -11,4 +11,7 @@ namespace Kiln.Dockerfile.Conversion;
 internal sealed record PlatformResult(Platform Platform, Vertex? Root, ImageConfig Config, ImmutableDictionary<int, Vertex?> Stages)
 {
     public ImmutableArray<HistoryEntry> History => Config.History;
+
+    /// <summary>The config of the image the target stage's chain starts from (null for scratch).</summary>
+    public ImageConfig? BaseConfig { get; init; }
 }

@@ -83,6 +83,7 @@ internal sealed class StageConverter(ConversionContext context)
             return new StageState(stage, parentState.Platform, ArgScope.ForStage(parentState.Scope), parentState.Image)
             {
                 State = parentState.State,
+                BaseConfig = parentState.BaseConfig,
                 PlatformPrefix = Prefix(parentState.Platform),
             };
         }
@@ -126,6 +127,7 @@ internal sealed class StageConverter(ConversionContext context)
             {
                 PlatformPrefix = Prefix(platform),
                 State = result?.Root,
+                BaseConfig = result?.BaseConfig,
             };
         }
 
@@ -156,6 +158,7 @@ internal sealed class StageConverter(ConversionContext context)
         {
             PlatformPrefix = Prefix(platform),
             TotalSteps = 1,
+            BaseConfig = config,
         };
         state.BaseImage = reference;
         return state;

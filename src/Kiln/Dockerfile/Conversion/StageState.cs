@@ -27,6 +27,9 @@ internal sealed class StageState(Stage stage, Platform platform, ArgScope scope,
 
     public ImageConfig Image { get; set; } = image;
 
+    /// <summary>The config of the image the stage's chain starts from (null for scratch): its history keeps its own times.</summary>
+    public ImageConfig? BaseConfig { get; init; }
+
     public ArgScope Scope { get; set; } = scope;
 
     /// <summary>The ARGs this stage declared with their values (unset ARGs read as empty), in order.</summary>

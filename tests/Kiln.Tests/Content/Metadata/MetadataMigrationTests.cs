@@ -20,7 +20,7 @@ public sealed class MetadataMigrationTests : IDisposable
         Assert.Equal(root.Paths.MetadataDatabase, db.Path);
         Assert.Equal(MetadataMigrations.All.Select(m => (object)(long)m.Version), await ScalarsAsync(db, "SELECT version FROM schema_version ORDER BY version"));
         Assert.Equal(["wal"], await ScalarsAsync(db, "PRAGMA journal_mode"));
-        Assert.Equal(["images", "meta", "schema_version", "snapshots", "solver_cache", "sqlite_sequence"], await ScalarsAsync(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+        Assert.Equal(["blob_origins", "images", "meta", "schema_version", "snapshot_layers", "snapshots", "solver_cache", "sqlite_sequence"], await ScalarsAsync(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
         Assert.Equal<string>(["ok"], await db.CheckIntegrityAsync(CancellationToken.None));
     }
 

@@ -51,6 +51,18 @@ public class ConversionGraphTests
     }
 
     [Fact]
+    public async Task CacheMountCarriesModeOwnerReadOnlyAndSource()
+    {
+        var result = await ConvertAsync($"FROM {Busybox} AS seed\nFROM {Busybox}\nRUN --mount=type=cache,target=/c,from=seed,source=/etc,mode=0700,uid=1000,gid=100,ro ls /c\n");
+        var exec = Assert.IsType<ExecOp>(result.Platforms[0].Root!.Op);
+        var cache = Assert.Single(exec.Mounts, m => m.Type == Kiln.Graph.MountType.Cache);
+        Assert.Equal(new CacheMountOptions("/c") { Mode = 448, Uid = 1000, Gid = 100 }, cache.Cache);
+        Assert.True(cache.ReadOnly);
+        Assert.Equal("/etc", cache.Selector);
+        Assert.True(cache.Input >= 0);
+    }
+
+    [Fact]
     public async Task RunCarriesEnvironmentWorkingDirectoryUserAndShell()
     {
         var result = await ConvertAsync($"FROM {Busybox}\nENV A=1\nARG X=2\nWORKDIR /w\nUSER app\nRUN --network=none make\n");

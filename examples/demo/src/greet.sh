@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "$(cat /app/message.txt) from $(cat /app/platform)"

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using Kiln.Build.Files;
+using Kiln.Build.Snapshots;
+using Kiln.Content;
+using Kiln.Diagnostics;
+using Kiln.Graph;
+using Kiln.Snapshots;
+using Kiln.Snapshots.Unix;
+using Kiln.Solver;
+
+namespace Kiln.Build.Runners;
+
+/// <summary>
+/// Runs <see cref="HttpSourceOp"/> (ADD of a URL) as BuildKit's http source: the body is streamed into the content
+/// store and checked against the op's checksum; the result holds one file named by the op (else by the last URL
+/// segment), mode 0600 unless set, owned by the op's numeric owner, with the Last-Modified time. The key is the checksum
+/// when given, else the digest of the body, downloaded once per URL and runner.
+/// </summary>
+internal sealed class HttpSourceRunner(ContentStore store, Snapshotter snapshotter, KilnPaths paths, HttpClient client) : OpRunner<HttpSourceOp>
+{
+    /// <summary>BuildKit's permission bits for a downloaded file.</summary>
+    public const int DefaultMode = 0x180; // 0600
+
+    private readonly ConcurrentDictionary<Uri, Lazy<Task<HttpDownload>>> downloads = new();
+
+    /// <summary>The body of <paramref name="url"/> in the content store, fetched once per runner.</summary>
+    public Task<HttpDownload> DownloadAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var lazy = downloads.GetOrAdd(url, u => new Lazy<Task<HttpDownload>>(() => FetchAsync(u, CancellationToken.None)));
+        var task = lazy.Value;
+        task.ContinueWith(t => downloads.TryRemove(new KeyValuePair<Uri, Lazy<Task<HttpDownload>>>(url, lazy)), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The file name in the result: the op's, else the last URL path segment, else "index".</summary>
+    public static string FileName(HttpSourceOp op)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        if (!string.IsNullOrEmpty(op.Filename))
+        {
+            return ScopedPath.Base(op.Filename);
+        }
+
+        var segment = op.Url.Segments.Length > 0 ? Uri.UnescapeDataString(op.Url.Segments[^1]).Trim('/') : "";
+        return segment is "" or "." or ".." ? "index" : segment;
+    }
+
+    protected override async ValueTask<string?> ResolveKeyAsync(HttpSourceOp op, Vertex vertex, CancellationToken cancellationToken)
+    {
+        if (op.Checksum is { } checksum)
+        {
+            return checksum.ToString();
+        }
+
+        var download = await DownloadAsync(op.Url, cancellationToken).ConfigureAwait(false);
+        return download.Digest.ToString();
+    }
+
+    protected override async Task<ImmutableArray<OpResult>> RunAsync(HttpSourceOp op, OpRunContext context, CancellationToken cancellationToken)
+    {
+        var download = await DownloadAsync(op.Url, cancellationToken).ConfigureAwait(false);
+        if (op.Checksum is { } expected && expected != download.Digest)
+        {
+            throw new KilnException(
+                ErrorCodes.HttpChecksumMismatch,
+                $"digest mismatch for {op.Url}: expected {expected}, got {download.Digest}",
+                context.Vertex.Metadata.Source);
+        }
+
+        var result = await ResultSnapshots.CreateAsync(
+            snapshotter,
+            paths,
+            ResultSnapshots.Name(context.CacheKey),
+            null,
+            (directory, token) => WriteAsync(op, download, directory, token),
+            mount: false,
+            cancellationToken).ConfigureAwait(false);
+        return [result];
+    }
+
+    private async Task WriteAsync(HttpSourceOp op, HttpDownload download, string directory, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(directory, FileName(op));
+        var blob = store.OpenRead(download.Digest);
+        await using (blob.ConfigureAwait(false))
+        {
+            var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            await using (file.ConfigureAwait(false))
+            {
+                await blob.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        FileOps.Chown(path, Id(op.Owner?.User), Id(op.Owner?.Group ?? op.Owner?.User));
+        FileOps.Chmod(path, (uint)(op.Mode ?? DefaultMode));
+        if (download.LastModified is { } modified)
+        {
+            PathMetadata.SetTime(path, modified);
+        }
+    }
+
+    private static int Id(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
+
+    private async Task<HttpDownload> FetchAsync(Uri url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new KilnException(
+                    ErrorCodes.HttpDownloadFailed,
+                    $"invalid response status {(int)response.StatusCode} {response.ReasonPhrase} downloading {url}");
+            }
+
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (body.ConfigureAwait(false))
+            {
+                var info = await store.IngestAsync(body, Oci.Digest.Sha256Algorithm, cancellationToken).ConfigureAwait(false);
+                return new HttpDownload(info.Digest, info.Size, response.Content.Headers.LastModified);
+            }
+        }
+        catch (HttpRequestException e)
+        {
+            throw new KilnException(ErrorCodes.HttpDownloadFailed, $"downloading {url}: {e.Message}", inner: e);
+        }
+    }
+}

@@ -1,0 +1,298 @@
+using System.Net.Sockets;
+using Kiln.Diagnostics;
+using Kiln.Exec;
+using Kiln.Exec.Mounts;
+using Kiln.Graph;
+using Kiln.Oci;
+using Kiln.Progress;
+using Kiln.Snapshots;
+using Kiln.Solver.Cache;
+
+namespace Kiln.IntegrationTests.Build;
+
+/// <summary>RUN steps through the scheduler with busybox from the local registry and a real runc.</summary>
+public sealed class ExecOpRunnerTests
+{
+    /// <summary>The mount points runc creates in a rootfs without them; BuildKit's layers keep them too.</summary>
+    private static readonly string[] RuntimeDirectories = ["dev", "proc", "sys"];
+
+    [Fact]
+    public async Task RunWritesFilesOnTopOfBusyboxAndLeavesNoRuntimeFilesInItsLayer()
+    {
+        await using var build = await ExecBuildRoot.CreateAsync();
+        var busybox = ExecBuildRoot.Busybox();
+        var run = new Vertex(new ExecOp(["/bin/sh", "-c", "echo hello > /hello; pwd > /pwd; echo out; echo err >&2"], [Root()]) { Cwd = "/work" }, [busybox]);
+
+        var result = await build.SolveAsync(run);
+
+        Assert.Equal("hello\n", await build.ReadAsync(result.Result, "hello"));
+        Assert.Equal("/work\n", await build.ReadAsync(result.Result, "pwd"));
+        Assert.NotNull(await build.ReadAsync(result.Result, "etc/passwd"));
+        Assert.Equal("out\n", build.Logs(run, LogStream.Stdout));
+        Assert.Equal("err\n", build.Logs(run, LogStream.Stderr));
+
+        // /etc/hosts and /etc/resolv.conf were mount points during the run: neither they nor the copied-up /etc remain.
+        // runc's /dev, /proc and /sys mount points stay, as in BuildKit's layer for this busybox (which lacks them).
+        Assert.Equal(["dev", "hello", "proc", "pwd", "sys", "work"], await build.LayerEntriesAsync(result.Result));
+        var top = await build.Snapshotter.StatAsync(result.Result.Id, CancellationToken.None);
+        Assert.Equal((await build.SolveAsync(busybox)).Result.Id, top!.Parent);
+    }
+
+    [Fact]
+    public async Task OnlyDirectoriesTheStepMerelyCopiedUpArePrunedFromItsLayer()
+    {
+        await using var build = await ExecBuildRoot.CreateAsync();
+        var data = ExecBuildRoot.Run(ExecBuildRoot.Busybox(), "mkdir /data && echo a > /data/x");
+        var run = ExecBuildRoot.Run(data, "chmod 700 /root; rm /etc/group; mkdir /usr/x && rmdir /usr/x; rm -rf /sbin /data && mkdir /sbin /data");
+
+        var result = await build.SolveAsync(run);
+
+        // /root changed mode, /etc holds a whiteout, /data is opaque over files; /usr was only copied up and /sbin
+        // is opaque over an empty directory: BuildKit's layer (checked with buildx) has neither.
+        Assert.Equal(["data", "etc", "etc/group", "root"], await build.LayerEntriesAsync(result.Result));
+        Assert.Null(await build.ReadAsync(result.Result, "etc/group"));
+        Assert.Empty(await build.ListAsync(result.Result, "data"));
+    }
+
+    [Fact]
+    public async Task SecondSolveIsACacheHitThatNeedsNoRuntime()
+    {
+        await using var build = await ExecBuildRoot.CreateAsync();
+        var run = ExecBuildRoot.Run(ExecBuildRoot.Busybox(), "echo once >> /count");
+
+        var first = await build.SolveAsync(run);
+        var second = await build.SolveAsync(run);
+
+        Assert.False(first.Cached);
+        Assert.True(second.Cached);
+        Assert.Equal(first.Result, second.Result);
+        Assert.Equal("once\n", await build.ReadAsync(second.Result, "count"));
+        Assert.Equal(1, build.ExecutorStarts);
+    }
+
+    [Fact]
+    public async Task BindMountsShowAnotherResultWithoutChangingIt()
+    {
+        await using var build = await ExecBuildRoot.CreateAsync();
+        var busybox = ExecBuildRoot.Busybox();
+        var data = ExecBuildRoot.Run(busybox, "mkdir /data && echo a > /data/x");
+        var run = ExecBuildRoot.Run(
+            busybox,
+            "cat /src/x > /copy; echo changed > /rw/x; cat /rw/x > /rwcopy; touch /src/y 2>/dev/null || echo ro > /denied",
+            [new ExecMount("/src") { Input = 1, Selector = "/data", ReadOnly = true }, new ExecMount("/rw") { Input = 1, Selector = "/data" }],
+            [data]);
+
+        var result = await build.SolveAsync(run);
+
+        Assert.Equal("a\n", await build.ReadAsync(result.Result, "copy"));
+        Assert.Equal("changed\n", await build.ReadAsync(result.Result, "rwcopy"));
+        Assert.Equal("ro\n", await build.ReadAsync(result.Result, "denied"));
+        Assert.Equal(["copy", "denied", "dev", "proc", "rwcopy", "sys"], await build.LayerEntriesAsync(result.Result));
+        var source = (await build.SolveAsync(data)).Result;
+        Assert.Equal("a\n", await build.ReadAsync(source, "data/x"));
+        Assert.Null(await build.ReadAsync(source, "data/y"));
+    }
+
+    [Fact]
+    public async Task CacheMountPersistsBetweenTwoDifferentSteps()
+    {
+        await using var build = await ExecBuildRoot.CreateAsync();
+        var busybox = ExecBuildRoot.Busybox();
+        var cache = new ExecMount("/var/cache/app") { Type = MountType.Cache, Cache = new CacheMountOptions("app") };
+        var write = ExecBuildRoot.Run(busybox, "echo 1 > /var/cache/app/v", [cache]);
+        var elsewhere = cache with { Destination = "/c", Cache = new CacheMountOptions("app", Graph.CacheSharing.Locked) };
+        var read = ExecBuildRoot.Run(busybox, "cat /c/v > /seen", [elsewhere]);
+
+        var written = await build.SolveAsync(write);
+        var seen = await build.SolveAsync(read);
+
+        Assert.Equal("1\n", await build.ReadAsync(seen.Result, "seen"));
+        Assert.Equal(RuntimeDirectories, await build.LayerEntriesAsync(written.Result));
+        Assert.Equal(["dev", "proc", "seen", "sys"], await build.LayerEntriesAsync(seen.Result));
+    }
+
+    [Fact]
+    public async Task NewCacheIsSeededFromAnotherResultWithItsModeAndOwner()
+    {
+        await using var build = await ExecBuildRoot.CreateAsync();
+        var busybox = ExecBuildRoot.Busybox();
+        var data = ExecBuildRoot.Run(busybox, "mkdir /data && echo seed > /data/x");
+        var cache = new ExecMount("/c") { Type = MountType.Cache, Input = 1, Selector = "/data", Cache = new CacheMountOptions("seeded") { Mode = 448, Uid = 1000, Gid = 100 } };
+        var run = ExecBuildRoot.Run(busybox, "cat /c/x > /seen; stat -c '%a %u %g' /c > /stat", [cache], [data]);
+
+        var result = await build.SolveAsync(run);
+
+        Assert.Equal("seed\n", await build.ReadAsync(result.Result, "seen"));
+        Assert.Equal("700 1000 100\n", await build.ReadAsync(result.Result, "stat"));
+    }
+
+    [Fact]
+    public async Task ConcurrentSessionsRunningTheSameStepShareOneResult()
+    {
+        await using var build = await ExecBuildRoot.CreateAsync();
+        var busybox = ExecBuildRoot.Busybox();
+        await build.SolveAsync(busybox);
+        var run = ExecBuildRoot.Run(busybox, "echo same > /same");
+
+        var results = await Task.WhenAll(build.SolveAsync(run, new MemoryCacheStore()), build.SolveAsync(run, new MemoryCacheStore()));
+
+        Assert.Equal(results[0].Result.Id, results[1].Result.Id);
+        Assert.Equal("same\n", await build.ReadAsync(results[0].Result, "same"));
+        Assert.All(await build.SnapshotsAsync(), s => Assert.Equal(SnapshotKind.Committed, s.Kind));
+        Assert.Empty(build.MountPointsLeft());
+    }
+
+    [Fact]
+    public async Task SecretIsReadableDuringTheStepAndAbsentFromTheResult()
+    {
+        const string Variable = "KILN_TEST_EXEC_SECRET";
+        var secrets = SecretStore.Create([new SecretSource("token", null, Variable)], name => name == Variable ? "s3cret" : null);
+        await using var build = await ExecBuildRoot.CreateAsync(ExecSession.Default with { Secrets = secrets });
+        var secret = new ExecMount("/run/secrets/token") { Type = MountType.Secret, ReadOnly = true, Secret = new SecretMountOptions("token") };
+        var run = ExecBuildRoot.Run(ExecBuildRoot.Busybox(), "cat /run/secrets/token > /copy; stat -c %a /run/secrets/token > /mode", [secret]);
+
+        var result = await build.SolveAsync(run);
+
+        Assert.Equal("s3cret", await build.ReadAsync(result.Result, "copy"));
+        Assert.Equal("400\n", await build.ReadAsync(result.Result, "mode"));
+        Assert.Equal(["copy", "dev", "mode", "proc", "sys"], await build.LayerEntriesAsync(result.Result));
+    }
+
+    [Fact]
+    public async Task SshMountForwardsTheAgentAtTheDefaultSocketWithSshAuthSock()
+    {
+        var directory = Directory.CreateTempSubdirectory("kiln-ssh-").FullName;
+        try
+        {
+            var agentPath = Path.Combine(directory, "agent.sock");
+            using var agent = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            agent.Bind(new UnixDomainSocketEndPoint(agentPath));
+            agent.Listen(1);
+            var agents = SshAgentStore.Create([SshSource.Parse("default=" + agentPath)], _ => null);
+            await using var build = await ExecBuildRoot.CreateAsync(ExecSession.Default with { SshAgents = agents });
+            var ssh = new ExecMount("/run/buildkit/ssh_agent.0") { Type = MountType.Ssh, ReadOnly = true, Ssh = new SshMountOptions() };
+            var run = ExecBuildRoot.Run(ExecBuildRoot.Busybox(), "test -S \"$SSH_AUTH_SOCK\" && echo \"$SSH_AUTH_SOCK\" > /sock", [ssh]);
+
+            var result = await build.SolveAsync(run);
+
+            Assert.Equal("/run/buildkit/ssh_agent.0\n", await build.ReadAsync(result.Result, "sock"));
+            Assert.Equal(["dev", "proc", "sock", "sys"], await build.LayerEntriesAsync(result.Result));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ScriptMountedUnderDevPipesRunsAndLeavesNothingInTheLayer()
+    {
+        await using var build = await ExecBuildRoot.CreateAsync();
+        var busybox = ExecBuildRoot.Busybox();
+        var script = ExecBuildRoot.Run(busybox, "mkdir /s && printf '#!/bin/sh\\necho from-script > /out\\n' > /s/run.sh && chmod 755 /s/run.sh");
+        var run = new Vertex(
+            new ExecOp(["/dev/pipes/run.sh"], [Root(), new ExecMount("/dev/pipes/") { Input = 1, Selector = "/s", ReadOnly = true }]),
+            [busybox, script]);
+
+        var result = await build.SolveAsync(run);
+
+        Assert.Equal("from-script\n", await build.ReadAsync(result.Result, "out"));
+        Assert.Equal(["dev", "out", "proc", "sys"], await build.LayerEntriesAsync(result.Result));
+    }
+
+    [Fact]
+    public async Task MissingRequiredSecretFailsWithSecretNotFound()
+    {
+        await using var build = await ExecBuildRoot.CreateAsync();
+        var secret = new ExecMount("/run/secrets/absent") { Type = MountType.Secret, Secret = new SecretMountOptions("absent") };
+        var run = ExecBuildRoot.Run(ExecBuildRoot.Busybox(), "true", [secret]);
+
+        var error = await Assert.ThrowsAsync<KilnException>(() => build.SolveAsync(run));
+
+        Assert.Equal(ErrorCodes.SecretNotFound, error.Code);
+    }
+
+    [Fact]
+    public async Task FailingStepReportsTheExitCodeAtTheVertexSpanAndLeavesNoSnapshot()
+    {
+        await using var build = await ExecBuildRoot.CreateAsync();
+        var span = SourceSpan.Lines("Dockerfile", 3, 3);
+        var run = ExecBuildRoot.Run(ExecBuildRoot.Busybox(), "echo partial > /partial; exit 3", metadata: new VertexMetadata { Source = span });
+
+        var error = await Assert.ThrowsAsync<ProcessFailedException>(() => build.SolveAsync(run));
+
+        Assert.Equal(ErrorCodes.ProcessFailed, error.Code);
+        Assert.Equal(span, error.Span);
+        Assert.Equal(3, error.Status.Code);
+        Assert.All(await build.SnapshotsAsync(), s => Assert.Equal(SnapshotKind.Committed, s.Kind));
+        Assert.Empty(build.MountPointsLeft());
+    }
+
+    [Fact]
+    public async Task ForeignPlatformStepRunsUnderQemu()
+    {
+        await using var build = await ExecBuildRoot.CreateAsync();
+        var arm64 = Platform.Parse("linux/arm64");
+        var run = new Vertex(new ExecOp(["/bin/sh", "-c", "uname -m > /machine"], [Root()]) { Platform = arm64 }, [ExecBuildRoot.Busybox("linux/arm64")]);
+
+        var result = await build.SolveAsync(run);
+
+        Assert.Equal("aarch64\n", await build.ReadAsync(result.Result, "machine"));
+    }
+
+    [Fact]
+    public async Task WritableMountWithAnOutputBecomesThatOutput()
+    {
+        await using var build = await ExecBuildRoot.CreateAsync();
+        var busybox = ExecBuildRoot.Busybox();
+        var data = ExecBuildRoot.Run(busybox, "mkdir /data && echo a > /data/x");
+        var run = ExecBuildRoot.Run(busybox, "echo new > /out/data/new; echo root > /root-file", [new ExecMount("/out") { Input = 1, Output = 1 }], [data]);
+
+        var output = await build.SolveAsync(new Edge(run, 1));
+        var root = await build.SolveAsync(run);
+
+        Assert.Equal(2, run.Op.OutputCount);
+        Assert.Equal("new\n", await build.ReadAsync(output.Result, "data/new"));
+        Assert.Equal("a\n", await build.ReadAsync(output.Result, "data/x"));
+        Assert.Null(await build.ReadAsync(output.Result, "root-file"));
+        Assert.Equal("root\n", await build.ReadAsync(root.Result, "root-file"));
+        Assert.Equal(["data", "data/new"], await build.LayerEntriesAsync(output.Result));
+        Assert.Null(await build.ReadAsync((await build.SolveAsync(data)).Result, "data/new"));
+    }
+
+    [Theory]
+    [InlineData("network host")]
+    [InlineData("security insecure")]
+    public async Task PrivilegedStepWithoutTheEntitlementFailsBeforeTheRuntimeStarts(string privilege)
+    {
+        await using var build = await ExecBuildRoot.CreateAsync();
+        var op = new ExecOp(["/bin/true"], [Root()]);
+        op = privilege == "network host" ? op with { Network = Graph.NetworkMode.Host } : op with { Security = Graph.SecurityMode.Insecure };
+        var run = new Vertex(op, [ExecBuildRoot.Busybox()]);
+
+        var error = await Assert.ThrowsAsync<KilnException>(() => build.SolveAsync(run));
+
+        Assert.Equal(ErrorCodes.EntitlementRequired, error.Code);
+        Assert.Equal(0, build.ExecutorStarts);
+    }
+
+    [Fact]
+    public async Task NetworkNoneLeavesOnlyLoopbackAndGrantedHostNetworkSeesTheHosts()
+    {
+        var session = ExecSession.Default with { Entitlements = Entitlements.Parse(["network.host"], out _) };
+        await using var build = await ExecBuildRoot.CreateAsync(session);
+        var busybox = ExecBuildRoot.Busybox();
+        const string Script = "tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | sort > /interfaces";
+        var none = new Vertex(new ExecOp(["/bin/sh", "-c", Script], [Root()]) { Network = Graph.NetworkMode.None }, [busybox]);
+        var host = new Vertex(new ExecOp(["/bin/sh", "-c", Script], [Root()]) { Network = Graph.NetworkMode.Host }, [busybox]);
+
+        var isolated = await build.SolveAsync(none);
+        var shared = await build.SolveAsync(host);
+
+        Assert.Equal("lo\n", await build.ReadAsync(isolated.Result, "interfaces"));
+        var hostInterfaces = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces().Select(i => i.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(string.Concat(hostInterfaces.Select(i => i + "\n")), await build.ReadAsync(shared.Result, "interfaces"));
+    }
+
+    private static ExecMount Root() => new("/") { Input = 0, Output = 0 };
+}
