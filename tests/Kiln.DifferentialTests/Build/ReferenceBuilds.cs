@@ -19,6 +19,7 @@ internal static class ReferenceBuilds
     private static readonly SemaphoreSlim Slots = new(Parallelism);
     private static readonly ConcurrentDictionary<string, Lazy<Task<ReferenceOutcome>>> InFlight = new(StringComparer.Ordinal);
     private static readonly Lazy<Task<string>> Version = new(ReadVersionAsync);
+    private static readonly Lazy<bool> Swept = new(SweepAbandonedStaging);
 
     public static string CacheRoot =>
         Environment.GetEnvironmentVariable("KILN_REF_CACHE") is { Length: > 0 } root ? root : "/var/tmp/kiln-ref-cache";
@@ -28,6 +29,7 @@ internal static class ReferenceBuilds
 
     private static async Task<ReferenceOutcome> BuildOrLoadAsync(BuildCase buildCase)
     {
+        _ = Swept.Value;
         var key = await KeyAsync(buildCase);
         var dir = Path.Combine(CacheRoot, key);
         if (Load(dir) is { } cached)
@@ -71,6 +73,23 @@ internal static class ReferenceBuilds
         {
             Slots.Release();
         }
+    }
+
+    /// <summary>Removes staging folders an interrupted run left behind (a filtered run ends before the prefetch does).</summary>
+    private static bool SweepAbandonedStaging()
+    {
+        if (!Directory.Exists(CacheRoot))
+        {
+            return true;
+        }
+
+        var cutoff = DateTime.UtcNow.AddHours(-1);
+        foreach (var dir in Directory.EnumerateDirectories(CacheRoot, "*.tmp").Where(d => Directory.GetLastWriteTimeUtc(d) < cutoff))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+
+        return true;
     }
 
     private static ReferenceOutcome? Load(string dir)
