@@ -100,11 +100,14 @@ internal sealed class RunConverter : InstructionConverter<RunInstruction>
         _ => NetworkMode.Sandbox,
     };
 
-    /// <summary>"|n K=V ... args": each declared ARG with the value RUN sees (an ENV of the same name wins).</summary>
+    /// <summary>
+    /// "|n K=V ... args": every ARG declaration so far (a redeclared name twice) with the value RUN's environment has
+    /// for it now (an ENV after the ARG wins, an ARG after the ENV wins), else the ARG's own value.
+    /// </summary>
     private static string HistoryText(ImmutableArray<string> args, StageState stage)
     {
-        var env = stage.Scope.Env.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var pairs = stage.RunArgs.Select(p => p.Key + "=" + (env.TryGetValue(p.Key, out var v) ? v : p.Value)).ToList();
+        var variables = stage.Scope.Variables;
+        var pairs = stage.RunArgs.Select(p => p.Key + "=" + variables.GetValueOrDefault(p.Key, p.Value)).ToList();
         var prefix = pairs.Count == 0 ? "" : $"|{pairs.Count} " + string.Join(' ', pairs) + " ";
         return prefix + string.Join(' ', args);
     }

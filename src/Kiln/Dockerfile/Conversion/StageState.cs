@@ -52,19 +52,8 @@ internal sealed class StageState(Stage stage, Platform platform, ArgScope scope,
 
     public string WorkingDir => string.IsNullOrEmpty(Config.WorkingDir) ? "/" : Config.WorkingDir;
 
-    public void AddRunArg(string name, string value)
-    {
-        for (var i = 0; i < RunArgs.Length; i++)
-        {
-            if (RunArgs[i].Key == name)
-            {
-                RunArgs = RunArgs.SetItem(i, new(name, value));
-                return;
-            }
-        }
-
-        RunArgs = RunArgs.Add(new(name, value));
-    }
+    /// <summary>Records one ARG declaration for RUN's history; a redeclared ARG is listed again, as BuildKit does.</summary>
+    public void AddRunArg(string name, string value) => RunArgs = RunArgs.Add(new(name, value));
 
     /// <summary>
     /// The environment a RUN sees: the image Env in order, then ARG values (this stage's and those inherited from a
