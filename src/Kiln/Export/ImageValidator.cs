@@ -215,7 +215,11 @@ internal sealed class ImageValidator
         var actual = image.Platform.Normalize();
         if (expected.OS != actual.OS || expected.Architecture != actual.Architecture || expected.Variant != actual.Variant)
         {
-            Error(ErrorCodes.ExportPlatformMismatch, path, $"the index says {expected} but the config says {actual}", descriptor);
+            // BuildKit writes exactly this for a final stage FROM --platform=OTHER: a warning, not a broken image.
+            diagnostics.Add(Diagnostic.Warning(
+                ErrorCodes.ExportPlatformMismatch,
+                $"{path}: the index says {expected} but the config says {actual}",
+                detail: $"{descriptor.MediaType} {descriptor.Digest} ({descriptor.Size} bytes)"));
         }
     }
 

@@ -52,8 +52,9 @@ internal static class KilnImageChecks
         foreach (var entry in index.RootElement.GetProperty("manifests").EnumerateArray())
         {
             var root = Descriptor.Parse(Encoding.UTF8.GetBytes(entry.GetRawText()));
-            var problems = await ImageValidator.ValidateAsync(store, root, new ImageValidationOptions { VerifyDiffIds = true }, CancellationToken.None);
-            Assert.True(problems.IsEmpty, "ImageValidator: " + string.Join("; ", problems));
+            var problems = (await ImageValidator.ValidateAsync(store, root, new ImageValidationOptions { VerifyDiffIds = true }, CancellationToken.None))
+                .Where(d => d.IsError).ToList();
+            Assert.True(problems.Count == 0, "ImageValidator: " + string.Join("; ", problems));
         }
     }
 
