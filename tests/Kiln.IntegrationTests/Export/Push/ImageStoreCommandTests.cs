@@ -85,6 +85,17 @@ public sealed class ImageStoreCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnImageIdAsImagesPrintsItRemovesThatImage()
+    {
+        var id = busybox.Root.Digest.Hex[..12];
+
+        var rm = (await KilnRunner.RunAsync("image", "rm", "--root", Root, id)).ShouldSucceed();
+
+        Assert.Equal("Untagged: 127.0.0.1:5000/team/busybox:1.36\n", rm.Output.ReplaceLineEndings("\n"));
+        Assert.Equal(["docker.io/library/app:latest"], (await images.ListAsync(CancellationToken.None)).Select(i => i.Name));
+    }
+
+    [Fact]
     public async Task AnUnknownFormatIsAnArgumentError()
     {
         var run = await KilnRunner.RunAsync("images", "--root", Root, "--format", "yaml");
