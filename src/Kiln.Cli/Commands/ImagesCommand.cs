@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Kiln.Cli.Rendering;
 using Kiln.Content.Images;
 using Kiln.Diagnostics;
 
@@ -42,17 +41,29 @@ internal static class ImagesCommand
     private static string Ids(IEnumerable<LocalImage> images, bool noTrunc) =>
         string.Concat(images.Select(i => Id(i, noTrunc)).Distinct().Select(id => id + "\n"));
 
+    /// <summary>Columns as `docker images` aligns them: each at least 10 wide and 3 past its longest cell, the last unpadded.</summary>
     private static string Table(IEnumerable<LocalImage> images, bool noTrunc)
     {
-        var table = new TabWriter();
-        table.WriteLine("REPOSITORY\tTAG\tIMAGE ID\tPLATFORMS\tSIZE");
+        List<string[]> rows = [["REPOSITORY", "TAG", "IMAGE ID", "PLATFORMS", "SIZE"]];
         foreach (var image in images)
         {
             var platforms = image.Platforms.IsDefaultOrEmpty ? LocalImage.None : string.Join(",", image.Platforms);
-            table.WriteLine($"{image.Repository}\t{image.Tag}\t{Id(image, noTrunc)}\t{platforms}\t{HumanSize(image.Size)}");
+            rows.Add([image.Repository, image.Tag, Id(image, noTrunc), platforms, HumanSize(image.Size)]);
         }
 
-        return table.Flush();
+        var widths = Enumerable.Range(0, rows[0].Length - 1).Select(c => Math.Max(10, rows.Max(r => r[c].Length) + 3)).ToArray();
+        var sb = new StringBuilder();
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < widths.Length; c++)
+            {
+                sb.Append(row[c].PadRight(widths[c]));
+            }
+
+            sb.Append(row[^1]).Append('\n');
+        }
+
+        return sb.ToString();
     }
 
     private static string Json(IEnumerable<LocalImage> images)

@@ -281,5 +281,6 @@ internal static class ErrorCodes
     public static readonly ErrorCode PushTargetInvalid = new(1931, "PushTargetInvalid");
     public static readonly ErrorCode DockerEngineUnreachable = new(1932, "DockerEngineUnreachable");
     public static readonly ErrorCode DockerLoadFailed = new(1933, "DockerLoadFailed");
+    public static readonly ErrorCode ImageIdAmbiguous = new(1934, "ImageIdAmbiguous");
     // ---- end KILN19xx ----
 }

@@ -4,8 +4,8 @@ using Kiln.Oci;
 namespace Kiln.Content.Images;
 
 /// <summary>
-/// One entry of kiln's local image store as <c>kiln images</c> shows it: the name split into repository and tag
-/// (<c>&lt;none&gt;</c> for a digest-only name), the root digest, its platforms and the bytes its content takes.
+/// One entry of kiln's local image store as <c>kiln images</c> shows it: repository, tag (<c>&lt;none&gt;</c> for a
+/// digest-only name), root descriptor, platforms, bytes its content takes.
 /// </summary>
 internal sealed record LocalImage(
     string Name,

@@ -11,6 +11,9 @@ namespace Kiln.Content.Images;
 /// </summary>
 internal sealed class LocalImageStore(ContentStore store, ImageTable images)
 {
+    /// <summary>The shortest ID prefix accepted, the length <c>kiln images</c> prints.</summary>
+    public const int MinimumIdLength = 12;
+
     public static async Task<LocalImageStore> OpenAsync(KilnPaths paths, CancellationToken cancellationToken)
     {
         var database = await MetadataDatabase.OpenAsync(paths, cancellationToken).ConfigureAwait(false);
@@ -61,26 +64,61 @@ internal sealed class LocalImageStore(ContentStore store, ImageTable images)
         return null;
     }
 
-    /// <summary>Removes every named image it finds; unknown names are reported in the result, not thrown.</summary>
-    public async Task<ImageRemoval> RemoveAsync(IEnumerable<string> names, CancellationToken cancellationToken)
+    /// <summary>
+    /// The records an image ID means: a digest (<c>sha256:HEX</c>) or a prefix of its hex of at least 12 characters,
+    /// as <c>kiln images</c> prints it.
+    /// </summary>
+    public async Task<ImmutableArray<ImageRecord>> FindByIdAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var hex = id.StartsWith(Digest.Sha256Algorithm + ":", StringComparison.Ordinal) ? id[(Digest.Sha256Algorithm.Length + 1)..] : id;
+        if (hex.Length is < MinimumIdLength or > 64 || !hex.All(char.IsAsciiHexDigitLower))
+        {
+            return [];
+        }
+
+        var all = await images.ListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. all.Where(r => r.Digest.Algorithm == Digest.Sha256Algorithm && r.Digest.Hex.StartsWith(hex, StringComparison.Ordinal))];
+    }
+
+    /// <summary>
+    /// Removes images by name, or by ID (every name of that image, which needs <paramref name="force"/> when there are
+    /// several, as with docker). What cannot be removed is reported in the result, not thrown.
+    /// </summary>
+    public async Task<ImageRemoval> RemoveAsync(IEnumerable<string> names, bool force, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(names);
         var removed = ImmutableArray.CreateBuilder<string>();
         var missing = ImmutableArray.CreateBuilder<string>();
+        var refused = ImmutableArray.CreateBuilder<string>();
         foreach (var name in names)
         {
-            var record = await FindAsync(name, cancellationToken).ConfigureAwait(false);
-            if (record is not null && await images.DeleteAsync(record.Name, cancellationToken).ConfigureAwait(false))
+            var records = await FindAsync(name, cancellationToken).ConfigureAwait(false) is { } byName
+                ? [byName]
+                : await FindByIdAsync(name, cancellationToken).ConfigureAwait(false);
+            if (records.Select(r => r.Digest).Distinct().Count() > 1 || records.Length > 1 && !force)
             {
-                removed.Add(record.Name);
+                refused.Add(name);
+                continue;
             }
-            else
+
+            var any = false;
+            foreach (var record in records)
+            {
+                if (await images.DeleteAsync(record.Name, cancellationToken).ConfigureAwait(false))
+                {
+                    removed.Add(record.Name);
+                    any = true;
+                }
+            }
+
+            if (!any)
             {
                 missing.Add(name);
             }
         }
 
-        return new ImageRemoval(removed.ToImmutable(), missing.ToImmutable());
+        return new ImageRemoval(removed.ToImmutable(), missing.ToImmutable()) { Refused = refused.ToImmutable() };
     }
 
     /// <summary>The bytes of every distinct blob under the root that is in the store; missing ones count nothing.</summary>

@@ -1,9 +1,13 @@
 using System.Collections.Immutable;
+using System.IO.Pipelines;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
+using Kiln.Content;
 using Kiln.Diagnostics;
+using Kiln.Oci;
 
 namespace Kiln.Export.Load;
 
@@ -72,7 +76,68 @@ internal sealed class DockerLoader(DockerEndpoint endpoint) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Streams the single-platform image under <paramref name="root"/> into the engine as a Docker archive, without a
+    /// temporary file. A multi-platform root fails first with KILN1910, as the docker output does.
+    /// </summary>
+    public async Task<ImmutableArray<string>> LoadImageAsync(
+        ContentStore store, Descriptor root, ImmutableArray<string> repoTags, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(root);
+        await DockerArchiveWriter.SelectImageAsync(store, root, cancellationToken).ConfigureAwait(false);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pipe = new Pipe();
+        var writing = WriteArchiveAsync(store, root, repoTags, pipe.Writer, stop.Token);
+        try
+        {
+            var report = await LoadAsync(pipe.Reader.AsStream(), stop.Token).ConfigureAwait(false);
+            await writing.ConfigureAwait(false);
+            return report;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await pipe.Reader.CompleteAsync().ConfigureAwait(false);
+            await Task.WhenAny(writing).ConfigureAwait(false);
+
+            // An archive that could not be written (a missing blob, say) is the error to report, not the broken upload.
+            if (writing.Exception?.InnerException is KilnException writeError)
+            {
+                ExceptionDispatchInfo.Throw(writeError);
+            }
+
+            throw;
+        }
+        finally
+        {
+            await pipe.Reader.CompleteAsync().ConfigureAwait(false);
+            await Task.WhenAny(writing).ConfigureAwait(false);
+        }
+    }
+
     public void Dispose() => http.Dispose();
+
+    private static async Task WriteArchiveAsync(
+        ContentStore store, Descriptor root, ImmutableArray<string> repoTags, PipeWriter writer, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            var stream = writer.AsStream(leaveOpen: true);
+            await using (stream.ConfigureAwait(false))
+            {
+                await DockerArchiveWriter.WriteAsync(store, root, stream, repoTags, cancellationToken).ConfigureAwait(false);
+            }
+
+            await writer.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            await writer.CompleteAsync(e).ConfigureAwait(false);
+            throw;
+        }
+    }
 
     /// <summary>The engine streams one JSON object per line: <c>{"stream": ...}</c> reports, or an <c>error</c>.</summary>
     private static async Task<ImmutableArray<string>> ReadReportAsync(StreamReader reader, CancellationToken cancellationToken)

@@ -6,8 +6,8 @@ using Kiln.Oci;
 namespace Kiln.Export.Push;
 
 /// <summary>
-/// Everything under a root that a push sends, read from the content store: the manifests and indexes ordered
-/// children first (the root last), and the configs and layers once each. Foreign layers (with URLs) are not sent.
+/// Everything under a root that a push sends, read from the content store: documents (manifests, indexes) children
+/// first with the root last, then every config or layer once. Foreign layers (with URLs) are not sent.
 /// A blob missing from the store fails the plan before anything reaches the registry.
 /// </summary>
 internal sealed record PushPlan(ImmutableArray<PushDocument> Documents, ImmutableArray<Descriptor> Blobs)

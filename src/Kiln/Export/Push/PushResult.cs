@@ -4,8 +4,8 @@ using Kiln.Oci;
 namespace Kiln.Export.Push;
 
 /// <summary>
-/// A finished push: the root descriptor, the names the image now has (for <c>image.name</c> in the metadata file)
-/// and the fate of every config and layer blob in every target repository.
+/// A finished push: the root descriptor, the names the image now has (for <c>image.name</c> in the metadata file),
+/// what happened to each blob in each target repository.
 /// </summary>
 internal sealed record PushResult(Descriptor Descriptor, ImmutableArray<string> Names, ImmutableArray<PushedBlob> Blobs)
 {

@@ -48,6 +48,8 @@ public sealed class ImageStoreCommandTests : IAsyncLifetime
         var busyboxRow = table[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["127.0.0.1:5000/team/busybox", "1.36", busybox.Root.Digest.Hex[..12], "linux/amd64,linux/arm64,linux/arm/v7"], busyboxRow[..4]);
         Assert.Equal(["app", "latest"], table[2].Split(' ', StringSplitOptions.RemoveEmptyEntries)[..2]);
+        Assert.Equal(table[0].IndexOf("TAG", StringComparison.Ordinal), table[1].IndexOf(" 1.36", StringComparison.Ordinal) + 1);
+        Assert.Equal(table[0].IndexOf("SIZE", StringComparison.Ordinal), table[2].LastIndexOf(' ') + 1);
 
         var json = (await KilnRunner.RunAsync("image", "ls", "--root", Root, "--format", "json")).ShouldSucceed().Output;
         var rows = json.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
@@ -80,6 +82,17 @@ public sealed class ImageStoreCommandTests : IAsyncLifetime
         Assert.Contains("no/such:image", rm.Error, StringComparison.Ordinal);
         Assert.Contains("Untagged: docker.io/library/app:latest", rm.Output, StringComparison.Ordinal);
         Assert.Single(await images.ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AnImageIdAsImagesPrintsItRemovesThatImage()
+    {
+        var id = busybox.Root.Digest.Hex[..12];
+
+        var rm = (await KilnRunner.RunAsync("image", "rm", "--root", Root, id)).ShouldSucceed();
+
+        Assert.Equal("Untagged: 127.0.0.1:5000/team/busybox:1.36\n", rm.Output.ReplaceLineEndings("\n"));
+        Assert.Equal(["docker.io/library/app:latest"], (await images.ListAsync(CancellationToken.None)).Select(i => i.Name));
     }
 
     [Fact]

@@ -85,13 +85,13 @@ public sealed class LocalImageStoreTests : IDisposable
         await images.PutAsync(Record("docker.io/library/app:1", amd), CancellationToken.None);
         await images.PutAsync(Record("docker.io/library/app:2", amd), CancellationToken.None);
 
-        var removal = await store.RemoveAsync(["app:1", "nope:1", "app:1"], CancellationToken.None);
+        var removal = await store.RemoveAsync(["app:1", "nope:1", "app:1"], force: false, CancellationToken.None);
 
         Assert.Equal<string>(["docker.io/library/app:1"], removal.Removed);
         Assert.Equal<string>(["nope:1", "app:1"], removal.Missing);
         Assert.Equal(["docker.io/library/app:2"], (await images.ListAsync(CancellationToken.None)).Select(i => i.Name));
         Assert.True(await fixture.Store.ExistsAsync(amd.Digest, CancellationToken.None));
-        var e = Assert.Throws<KilnException>(removal.ThrowIfMissing);
+        var e = Assert.Throws<KilnException>(removal.ThrowIfFailed);
         Assert.Equal(ErrorCodes.ImageNotFound, e.Code);
     }
 
@@ -102,11 +102,59 @@ public sealed class LocalImageStoreTests : IDisposable
         var (store, images) = await OpenAsync();
         await images.PutAsync(Record("docker.io/library/app:1", amd), CancellationToken.None);
 
-        var removal = await store.RemoveAsync(["app:1"], CancellationToken.None);
+        var removal = await store.RemoveAsync(["app:1"], force: false, CancellationToken.None);
 
-        removal.ThrowIfMissing();
+        removal.ThrowIfFailed();
         Assert.Empty(removal.Missing);
         Assert.Empty(await images.ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AnIdRemovesTheOnlyNameOfItsImage()
+    {
+        var amd = await fixture.ImageAsync(Platform.Parse("linux/amd64"));
+        var arm = await fixture.ImageAsync(Platform.Parse("linux/arm64"));
+        var (store, images) = await OpenAsync();
+        await images.PutAsync(Record("docker.io/library/amd:1", amd), CancellationToken.None);
+        await images.PutAsync(Record("docker.io/library/arm:1", arm), CancellationToken.None);
+
+        var removal = await store.RemoveAsync([amd.Digest.Hex[..12], arm.Digest.ToString()], force: false, CancellationToken.None);
+
+        removal.ThrowIfFailed();
+        Assert.Equal<string>(["docker.io/library/amd:1", "docker.io/library/arm:1"], removal.Removed);
+    }
+
+    [Fact]
+    public async Task AnIdOfSeveralNamesNeedsForce()
+    {
+        var amd = await fixture.ImageAsync(Platform.Parse("linux/amd64"));
+        var (store, images) = await OpenAsync();
+        await images.PutAsync(Record("docker.io/library/app:1", amd), CancellationToken.None);
+        await images.PutAsync(Record("docker.io/library/app:2", amd), CancellationToken.None);
+
+        var refused = await store.RemoveAsync([amd.Digest.Hex[..12]], force: false, CancellationToken.None);
+        var e = Assert.Throws<KilnException>(refused.ThrowIfFailed);
+        Assert.Equal(ErrorCodes.ImageIdAmbiguous, e.Code);
+        Assert.Equal(2, (await images.ListAsync(CancellationToken.None)).Length);
+
+        var forced = await store.RemoveAsync([amd.Digest.Hex[..12]], force: true, CancellationToken.None);
+        forced.ThrowIfFailed();
+        Assert.Equal<string>(["docker.io/library/app:1", "docker.io/library/app:2"], forced.Removed);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("ABCDEFABCDEF")]
+    [InlineData("sha256:")]
+    [InlineData("sha512:abcdefabcdef")]
+    [InlineData("../../../../etc")]
+    public async Task ThingsThatAreNotIdsMatchNothing(string id)
+    {
+        var amd = await fixture.ImageAsync(Platform.Parse("linux/amd64"));
+        var (store, images) = await OpenAsync();
+        await images.PutAsync(Record("docker.io/library/app:1", amd), CancellationToken.None);
+
+        Assert.Empty(await store.FindByIdAsync(id, CancellationToken.None));
     }
 
     private static ImageRecord Record(string name, Descriptor root, params string[] platforms) =>
