@@ -26,11 +26,11 @@ internal sealed class ExecBuildRoot : IAsyncDisposable
     private readonly ExecSession session;
     private int executorStarts;
 
-    private ExecBuildRoot(SnapshotRoot root, ExecSession session)
+    private ExecBuildRoot(SnapshotRoot root, ExecSession session, bool copy)
     {
         this.root = root;
         this.session = session;
-        Snapshotter = SnapshotterFactory.OverlayWorks(root.Paths) ? root.Overlay : root.Copy;
+        Snapshotter = !copy && SnapshotterFactory.OverlayWorks(root.Paths) ? root.Overlay : root.Copy;
     }
 
     public Snapshotter Snapshotter { get; }
@@ -41,10 +41,11 @@ internal sealed class ExecBuildRoot : IAsyncDisposable
 
     public int ExecutorStarts => executorStarts;
 
-    public static async Task<ExecBuildRoot> CreateAsync(ExecSession? session = null)
+    /// <summary>A fresh root on the overlay driver, or the copy driver with <paramref name="copy"/>.</summary>
+    public static async Task<ExecBuildRoot> CreateAsync(ExecSession? session = null, bool copy = false)
     {
         Assert.True(Environment.IsPrivilegedProcess, "RUN integration tests run runc and must run as root (see scripts/setup.sh)");
-        return new ExecBuildRoot(await SnapshotRoot.CreateAsync(), session ?? ExecSession.Default);
+        return new ExecBuildRoot(await SnapshotRoot.CreateAsync(), session ?? ExecSession.Default, copy);
     }
 
     public static Vertex Busybox(string platform = "linux/amd64")
@@ -57,13 +58,13 @@ internal sealed class ExecBuildRoot : IAsyncDisposable
     public static Vertex Run(Edge root, string script, ImmutableArray<ExecMount> mounts = default, ImmutableArray<Edge> inputs = default, VertexMetadata? metadata = null) =>
         new(new ExecOp(["/bin/sh", "-c", script], [new ExecMount("/") { Input = 0, Output = 0 }, .. mounts.IsDefault ? [] : mounts]), [root, .. inputs.IsDefault ? [] : inputs], metadata);
 
-    public async Task<EdgeResult> SolveAsync(Edge target, ICacheStore? cache = null)
+    public async Task<EdgeResult> SolveAsync(Edge target, ICacheStore? cache = null, CancellationToken cancellationToken = default)
     {
         using var registry = LocalRegistry.Client();
         var runner = new ExecOpRunner(StartExecutorAsync, Snapshotter, root.Paths, session);
         var resolver = OpResolver.Empty.With(new ImageSourceRunner(registry, root.Store, Snapshotter)).With(runner);
         using var scheduler = new Scheduler(resolver, cache ?? Cache, new Results(Snapshotter), new Sink(Events), TimeProvider.System);
-        return Assert.Single(await scheduler.SolveAsync([target], SolveOptions.Default, CancellationToken.None));
+        return Assert.Single(await scheduler.SolveAsync([target], SolveOptions.Default, cancellationToken));
     }
 
     /// <summary>A file of a result as the next step would see it (its whole chain).</summary>

@@ -229,6 +229,50 @@ public sealed class ExecOpRunnerTests
     }
 
     [Fact]
+    public async Task CancelledStepIsKilledAndLeavesNoSnapshotOrMount()
+    {
+        await using var build = await ExecBuildRoot.CreateAsync();
+        var busybox = ExecBuildRoot.Busybox();
+        await build.SolveAsync(busybox);
+        var run = ExecBuildRoot.Run(busybox, "echo started; sleep 60");
+        using var cancellation = new CancellationTokenSource();
+        var solving = build.SolveAsync(run, cancellationToken: cancellation.Token);
+        while (!build.Logs(run, LogStream.Stdout).Contains("started", StringComparison.Ordinal))
+        {
+            Assert.False(solving.IsCompleted, "the step ended before it was cancelled");
+            await Task.Delay(20);
+        }
+
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => solving);
+
+        // The caller stops waiting at once; the step itself reports its end once the runner has cleaned up.
+        while (!build.Events.Any(e => e is VertexErrored { } x && x.Vertex == run.Digest || e is VertexCompleted { } c && c.Vertex == run.Digest))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Contains(build.Events, e => e is VertexErrored { } x && x.Vertex == run.Digest);
+
+        Assert.All(await build.SnapshotsAsync(), s => Assert.Equal(SnapshotKind.Committed, s.Kind));
+        Assert.Empty(build.MountPointsLeft());
+    }
+
+    [Fact]
+    public async Task CopyDriverRunsStepsToo()
+    {
+        await using var build = await ExecBuildRoot.CreateAsync(copy: true);
+        var run = ExecBuildRoot.Run(ExecBuildRoot.Busybox(), "echo copy > /copied");
+
+        var result = await build.SolveAsync(run);
+
+        Assert.Equal("copy", build.Snapshotter.Driver);
+        Assert.Equal("copy\n", await build.ReadAsync(result.Result, "copied"));
+        Assert.NotNull(await build.ReadAsync(result.Result, "etc/passwd"));
+    }
+
+    [Fact]
     public async Task ForeignPlatformStepRunsUnderQemu()
     {
         await using var build = await ExecBuildRoot.CreateAsync();
