@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Kiln.Build.Runners;
 using Kiln.Build.Snapshots;
+using Kiln.Dockerfile.Conversion;
 using Kiln.Exec;
 using Kiln.Exec.Runtime;
 using Kiln.Graph;
@@ -65,6 +66,25 @@ internal sealed class ExecBuildRoot : IAsyncDisposable
         var resolver = OpResolver.Empty.With(new ImageSourceRunner(registry, root.Store, Snapshotter)).With(runner);
         using var scheduler = new Scheduler(resolver, cache ?? Cache, new Results(Snapshotter), new Sink(Events), TimeProvider.System);
         return Assert.Single(await scheduler.SolveAsync([target], SolveOptions.Default, cancellationToken));
+    }
+
+    /// <summary>Converts a Dockerfile whose base images come from the local registry; returns the target's root vertex.</summary>
+    public async Task<Vertex> ConvertAsync(string dockerfile, string platform = "linux/amd64")
+    {
+        using var registry = LocalRegistry.Client();
+        var images = new ImageSourceRunner(registry, root.Store, Snapshotter);
+        var fetcher = new ImageBlobFetcher(registry, root.Store);
+        async ValueTask<ImageConfig?> ConfigAsync(Reference image, Platform target, CancellationToken cancellationToken)
+        {
+            var resolved = await images.ResolveAsync(image, target, cancellationToken);
+            await fetcher.EnsureAsync(resolved.Repository, resolved.Manifest.Config, null, cancellationToken);
+            return ImageConfig.Parse(await root.Store.ReadAllBytesAsync(resolved.Manifest.Config.Digest, cancellationToken));
+        }
+
+        var request = new ConversionRequest(dockerfile, ConfigAsync) { TargetPlatforms = [Platform.Parse(platform)] };
+        var result = await DockerfileConverter.ConvertAsync(request, CancellationToken.None);
+        Assert.False(result.HasErrors, string.Join('\n', result.Diagnostics));
+        return Assert.Single(result.Platforms).Root!;
     }
 
     /// <summary>A file of a result as the next step would see it (its whole chain).</summary>

@@ -273,6 +273,23 @@ public sealed class ExecOpRunnerTests
     }
 
     [Fact]
+    public async Task ConvertedDockerfileRunsAndItsFailingRunReportsItsLine()
+    {
+        await using var build = await ExecBuildRoot.CreateAsync();
+        var busybox = $"{Registry.LocalRegistry.Address}/busybox:latest";
+        var good = await build.ConvertAsync($"FROM {busybox}\nENV GREETING=hi\nRUN --mount=type=cache,target=/c echo $GREETING | tee /c/g > /greeting\n");
+        var bad = await build.ConvertAsync($"FROM {busybox}\nRUN echo ok\nRUN echo failing && exit 7\n");
+
+        var result = await build.SolveAsync(good);
+        var error = await Assert.ThrowsAsync<ProcessFailedException>(() => build.SolveAsync(bad));
+
+        Assert.Equal("hi\n", await build.ReadAsync(result.Result, "greeting"));
+        Assert.Equal(7, error.Status.Code);
+        Assert.Equal(3, error.Span!.Start.Line);
+        Assert.Equal("Dockerfile", error.Span.File);
+    }
+
+    [Fact]
     public async Task ForeignPlatformStepRunsUnderQemu()
     {
         await using var build = await ExecBuildRoot.CreateAsync();

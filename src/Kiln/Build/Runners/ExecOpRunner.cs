@@ -44,7 +44,7 @@ internal sealed class ExecOpRunner(
 
         var parent = root.Input >= 0 ? context.Inputs[root.Input].Id : null;
         await using var rootfs = await WritableSnapshot.PrepareAsync(snapshotter, paths, parent, "root", cancellationToken).ConfigureAwait(false);
-        await using var mounts = await ExecMountSet.ResolveAsync(op.Mounts.Where(m => !ReferenceEquals(m, root)), context.Inputs, snapshotter, paths, cancellationToken)
+        await using var mounts = await ExecMountSet.ResolveAsync(op.Mounts.OrEmpty().Where(m => !ReferenceEquals(m, root)), context.Inputs, snapshotter, paths, cancellationToken)
             .ConfigureAwait(false);
         var request = new ExecRequest
         {
