@@ -338,6 +338,26 @@ public sealed class ExecOpRunnerTests
     }
 
     [Fact]
+    public async Task GrantedInsecureStepGetsEveryCapabilityAndUserIsApplied()
+    {
+        var session = ExecSession.Default with { Entitlements = Entitlements.Parse(["security.insecure"], out _) };
+        await using var build = await ExecBuildRoot.CreateAsync(session);
+        var busybox = ExecBuildRoot.Busybox();
+        const string Script = "grep CapEff /proc/self/status | cut -f2 > /tmp/caps; id -u > /tmp/uid";
+        var insecure = new Vertex(new ExecOp(["/bin/sh", "-c", Script], [Root()]) { Security = Graph.SecurityMode.Insecure }, [busybox]);
+        var sandboxed = new Vertex(new ExecOp(["/bin/sh", "-c", Script], [Root()]) { User = "65534" }, [busybox]);
+
+        var full = await build.SolveAsync(insecure);
+        var confined = await build.SolveAsync(sandboxed);
+
+        var hostBounding = File.ReadLines("/proc/self/status").First(l => l.StartsWith("CapBnd:", StringComparison.Ordinal))[7..].Trim();
+        Assert.Equal(hostBounding + "\n", await build.ReadAsync(full.Result, "tmp/caps"));
+        Assert.Equal("0\n", await build.ReadAsync(full.Result, "tmp/uid"));
+        Assert.Equal("0000000000000000\n", await build.ReadAsync(confined.Result, "tmp/caps"));
+        Assert.Equal("65534\n", await build.ReadAsync(confined.Result, "tmp/uid"));
+    }
+
+    [Fact]
     public async Task NetworkNoneLeavesOnlyLoopbackAndGrantedHostNetworkSeesTheHosts()
     {
         var session = ExecSession.Default with { Entitlements = Entitlements.Parse(["network.host"], out _) };
