@@ -34,6 +34,12 @@ internal sealed class ExecBuildRoot : IAsyncDisposable
         Snapshotter = !copy && SnapshotterFactory.OverlayWorks(root.Paths) ? root.Overlay : root.Copy;
     }
 
+    /// <summary>The mount points runc creates in a rootfs without them; BuildKit's layers keep them too.</summary>
+    public static string[] RuntimeDirectories => ["dev", "proc", "sys"];
+
+    /// <summary>The root mount of a step on input 0, committed as output 0.</summary>
+    public static ExecMount RootMount => new("/") { Input = 0, Output = 0 };
+
     public Snapshotter Snapshotter { get; }
 
     public MemoryCacheStore Cache { get; } = new();
@@ -57,7 +63,7 @@ internal sealed class ExecBuildRoot : IAsyncDisposable
 
     /// <summary>A shell step on <paramref name="root"/> (output 0 of the vertex) with extra mounts on further inputs.</summary>
     public static Vertex Run(Edge root, string script, ImmutableArray<ExecMount> mounts = default, ImmutableArray<Edge> inputs = default, VertexMetadata? metadata = null) =>
-        new(new ExecOp(["/bin/sh", "-c", script], [new ExecMount("/") { Input = 0, Output = 0 }, .. mounts.IsDefault ? [] : mounts]), [root, .. inputs.IsDefault ? [] : inputs], metadata);
+        new(new ExecOp(["/bin/sh", "-c", script], [RootMount, .. mounts.IsDefault ? [] : mounts]), [root, .. inputs.IsDefault ? [] : inputs], metadata);
 
     public async Task<EdgeResult> SolveAsync(Edge target, ICacheStore? cache = null, CancellationToken cancellationToken = default)
     {
