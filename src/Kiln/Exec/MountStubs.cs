@@ -1,3 +1,5 @@
+using Kiln.Snapshots.Unix;
+
 namespace Kiln.Exec;
 
 /// <summary>
@@ -49,6 +51,10 @@ internal sealed class MountStubs
         }
     }
 
+    /// <summary>
+    /// Removes the stub when empty and puts its directory's timestamps back as they were just before (as BuildKit
+    /// does), so the removal itself does not change a directory the step may have written in.
+    /// </summary>
     private static void RemoveIfEmpty(string path)
     {
         path = path.TrimEnd('/');
@@ -58,16 +64,29 @@ internal sealed class MountStubs
             return;
         }
 
+        var parent = Path.GetDirectoryName(path);
+        var times = parent is null ? null : FileStatus.TryGet(parent);
         if (info.Exists)
         {
-            if (info.Length == 0)
+            if (info.Length != 0)
             {
-                info.Delete();
+                return;
             }
+
+            info.Delete();
         }
         else if (Directory.Exists(path) && !Directory.EnumerateFileSystemEntries(path).Any())
         {
             Directory.Delete(path);
+        }
+        else
+        {
+            return;
+        }
+
+        if (times is { } before)
+        {
+            FileOps.SetTimes(parent!, before.MtimeSeconds, before.MtimeNanoseconds);
         }
     }
 }

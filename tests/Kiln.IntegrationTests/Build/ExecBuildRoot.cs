@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Kiln.Build.Runners;
 using Kiln.Build.Snapshots;
+using Kiln.Dockerfile.Conversion;
 using Kiln.Exec;
 using Kiln.Exec.Runtime;
 using Kiln.Graph;
@@ -26,12 +27,18 @@ internal sealed class ExecBuildRoot : IAsyncDisposable
     private readonly ExecSession session;
     private int executorStarts;
 
-    private ExecBuildRoot(SnapshotRoot root, ExecSession session)
+    private ExecBuildRoot(SnapshotRoot root, ExecSession session, bool copy)
     {
         this.root = root;
         this.session = session;
-        Snapshotter = SnapshotterFactory.OverlayWorks(root.Paths) ? root.Overlay : root.Copy;
+        Snapshotter = !copy && SnapshotterFactory.OverlayWorks(root.Paths) ? root.Overlay : root.Copy;
     }
+
+    /// <summary>The mount points runc creates in a rootfs without them; BuildKit's layers keep them too.</summary>
+    public static string[] RuntimeDirectories => ["dev", "proc", "sys"];
+
+    /// <summary>The root mount of a step on input 0, committed as output 0.</summary>
+    public static ExecMount RootMount => new("/") { Input = 0, Output = 0 };
 
     public Snapshotter Snapshotter { get; }
 
@@ -41,10 +48,11 @@ internal sealed class ExecBuildRoot : IAsyncDisposable
 
     public int ExecutorStarts => executorStarts;
 
-    public static async Task<ExecBuildRoot> CreateAsync(ExecSession? session = null)
+    /// <summary>A fresh root on the overlay driver, or the copy driver with <paramref name="copy"/>.</summary>
+    public static async Task<ExecBuildRoot> CreateAsync(ExecSession? session = null, bool copy = false)
     {
         Assert.True(Environment.IsPrivilegedProcess, "RUN integration tests run runc and must run as root (see scripts/setup.sh)");
-        return new ExecBuildRoot(await SnapshotRoot.CreateAsync(), session ?? ExecSession.Default);
+        return new ExecBuildRoot(await SnapshotRoot.CreateAsync(), session ?? ExecSession.Default, copy);
     }
 
     public static Vertex Busybox(string platform = "linux/amd64")
@@ -55,15 +63,34 @@ internal sealed class ExecBuildRoot : IAsyncDisposable
 
     /// <summary>A shell step on <paramref name="root"/> (output 0 of the vertex) with extra mounts on further inputs.</summary>
     public static Vertex Run(Edge root, string script, ImmutableArray<ExecMount> mounts = default, ImmutableArray<Edge> inputs = default, VertexMetadata? metadata = null) =>
-        new(new ExecOp(["/bin/sh", "-c", script], [new ExecMount("/") { Input = 0, Output = 0 }, .. mounts.IsDefault ? [] : mounts]), [root, .. inputs.IsDefault ? [] : inputs], metadata);
+        new(new ExecOp(["/bin/sh", "-c", script], [RootMount, .. mounts.IsDefault ? [] : mounts]), [root, .. inputs.IsDefault ? [] : inputs], metadata);
 
-    public async Task<EdgeResult> SolveAsync(Edge target, ICacheStore? cache = null)
+    public async Task<EdgeResult> SolveAsync(Edge target, ICacheStore? cache = null, CancellationToken cancellationToken = default)
     {
         using var registry = LocalRegistry.Client();
         var runner = new ExecOpRunner(StartExecutorAsync, Snapshotter, root.Paths, session);
         var resolver = OpResolver.Empty.With(new ImageSourceRunner(registry, root.Store, Snapshotter)).With(runner);
         using var scheduler = new Scheduler(resolver, cache ?? Cache, new Results(Snapshotter), new Sink(Events), TimeProvider.System);
-        return Assert.Single(await scheduler.SolveAsync([target], SolveOptions.Default, CancellationToken.None));
+        return Assert.Single(await scheduler.SolveAsync([target], SolveOptions.Default, cancellationToken));
+    }
+
+    /// <summary>Converts a Dockerfile whose base images come from the local registry; returns the target's root vertex.</summary>
+    public async Task<Vertex> ConvertAsync(string dockerfile, string platform = "linux/amd64")
+    {
+        using var registry = LocalRegistry.Client();
+        var images = new ImageSourceRunner(registry, root.Store, Snapshotter);
+        var fetcher = new ImageBlobFetcher(registry, root.Store);
+        async ValueTask<ImageConfig?> ConfigAsync(Reference image, Platform target, CancellationToken cancellationToken)
+        {
+            var resolved = await images.ResolveAsync(image, target, cancellationToken);
+            await fetcher.EnsureAsync(resolved.Repository, resolved.Manifest.Config, null, cancellationToken);
+            return ImageConfig.Parse(await root.Store.ReadAllBytesAsync(resolved.Manifest.Config.Digest, cancellationToken));
+        }
+
+        var request = new ConversionRequest(dockerfile, ConfigAsync) { TargetPlatforms = [Platform.Parse(platform)] };
+        var result = await DockerfileConverter.ConvertAsync(request, CancellationToken.None);
+        Assert.False(result.HasErrors, string.Join('\n', result.Diagnostics));
+        return Assert.Single(result.Platforms).Root!;
     }
 
     /// <summary>A file of a result as the next step would see it (its whole chain).</summary>

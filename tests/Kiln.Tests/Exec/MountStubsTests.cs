@@ -27,4 +27,21 @@ public sealed class MountStubsTests
         Assert.False(Directory.Exists(Path.Combine(root.Path, "kept/by")));
         Assert.True(File.Exists(Path.Combine(root.Path, "kept/written")));
     }
+
+    [Fact]
+    public void RemovingAStubKeepsItsDirectorysModificationTime()
+    {
+        using var root = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(root.Path, "etc"));
+        var stubs = MountStubs.Record(root.Path, ["/etc/hosts"]);
+        File.WriteAllText(Path.Combine(root.Path, "etc/hosts"), "");
+        File.WriteAllText(Path.Combine(root.Path, "etc/written"), "by the step");
+        var written = new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc);
+        Directory.SetLastWriteTimeUtc(Path.Combine(root.Path, "etc"), written);
+
+        stubs.Remove();
+
+        Assert.False(File.Exists(Path.Combine(root.Path, "etc/hosts")));
+        Assert.Equal(written, Directory.GetLastWriteTimeUtc(Path.Combine(root.Path, "etc")));
+    }
 }

@@ -17,7 +17,12 @@ namespace Kiln.Build.Runners;
 /// other mounts resolved from the inputs, the cache-mount store and the build's <see cref="ExecSession"/>; output 0
 /// is that snapshot committed, further outputs are the writable mounts that have one. Process output goes to the
 /// vertex's progress log; a non-zero exit throws KILN1740 with the vertex's source span. The executor is started
-/// by <c>startExecutor</c> on the first step only (a build without RUN never needs runc), once per runner.
+/// by <c>startExecutor</c> on the first step only (a build without RUN never needs runc), once per runner:
+/// <code>
+/// OpResolver.With(new ExecOpRunner(
+///     ct => Executor.StartAsync(RuntimeOptions.Create(paths, getEnv), ct), snapshotter, paths,
+///     ExecSession.FromFlags(allow, secrets, ssh, getEnv)))
+/// </code>
 /// </summary>
 internal sealed class ExecOpRunner(
     Func<CancellationToken, Task<Executor>> startExecutor, Snapshotter snapshotter, KilnPaths paths, ExecSession session)
@@ -44,7 +49,7 @@ internal sealed class ExecOpRunner(
 
         var parent = root.Input >= 0 ? context.Inputs[root.Input].Id : null;
         await using var rootfs = await WritableSnapshot.PrepareAsync(snapshotter, paths, parent, "root", cancellationToken).ConfigureAwait(false);
-        await using var mounts = await ExecMountSet.ResolveAsync(op.Mounts.Where(m => !ReferenceEquals(m, root)), context.Inputs, snapshotter, paths, cancellationToken)
+        await using var mounts = await ExecMountSet.ResolveAsync(op.Mounts.OrEmpty().Where(m => !ReferenceEquals(m, root)), context.Inputs, snapshotter, paths, cancellationToken)
             .ConfigureAwait(false);
         var request = new ExecRequest
         {
