@@ -71,7 +71,7 @@ internal sealed class ExportPipeline(Snapshotter snapshotter, KilnPaths paths, C
 
         if ((output.Type & OutputType.Filesystems) != 0)
         {
-            await filesystems.WriteAsync(request.Images, output, Stdout(request, output), cancellationToken).ConfigureAwait(false);
+            await filesystems.WriteAsync(request.Images, output, output.SourceDateEpoch ?? request.SourceDateEpoch, Stdout(request, output), cancellationToken).ConfigureAwait(false);
             return new ExportedOutput(output, null, []);
         }
 
