@@ -34,7 +34,8 @@ internal sealed class ExportPipeline(Snapshotter snapshotter, KilnPaths paths, C
             progress.Emit(new VertexStarted(started, vertex, VertexName(output), []));
             try
             {
-                outputs.Add(await ExportOneAsync(request, output, assembled, cancellationToken).ConfigureAwait(false));
+                var status = new VertexProgress(progress, vertex, timeProvider);
+                outputs.Add(await ExportOneAsync(request, output, assembled, status, cancellationToken).ConfigureAwait(false));
             }
             catch (Exception e) when (e is KilnException or OperationCanceledException)
             {
@@ -57,7 +58,7 @@ internal sealed class ExportPipeline(Snapshotter snapshotter, KilnPaths paths, C
     }
 
     private async Task<ExportedOutput> ExportOneAsync(
-        ExportRequest request, OutputSpec output, Dictionary<string, AssembledImage> assembled, CancellationToken cancellationToken)
+        ExportRequest request, OutputSpec output, Dictionary<string, AssembledImage> assembled, VertexProgress progress, CancellationToken cancellationToken)
     {
         if (output.Type == OutputType.CacheOnly)
         {
@@ -80,10 +81,12 @@ internal sealed class ExportPipeline(Snapshotter snapshotter, KilnPaths paths, C
         var key = options.Key();
         if (!assembled.TryGetValue(key, out var image))
         {
-            image = await assembler.AssembleAsync(request.Images, options, cancellationToken).ConfigureAwait(false);
+            image = await assembler.AssembleAsync(request.Images, options, progress, cancellationToken).ConfigureAwait(false);
             assembled[key] = image;
         }
 
+        var sending = output.Type == OutputType.Image ? "naming to " + string.Join(", ", names) : "sending tarball";
+        progress.Status(sending, sending, 0, null);
         switch (output.Type)
         {
             case OutputType.Oci:
@@ -100,6 +103,7 @@ internal sealed class ExportPipeline(Snapshotter snapshotter, KilnPaths paths, C
                 break;
         }
 
+        progress.Status(sending, sending, 0, null, completed: true);
         return new ExportedOutput(output, image, names);
     }
 

@@ -225,6 +225,33 @@ public sealed class ExportPipelineTests : IAsyncLifetime
         Assert.Empty(await ImageValidator.ValidateAsync(root.Store, nothing.Root!, Deep, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task AnnotationForAPlatformNotBuiltFails()
+    {
+        var (input, _) = await BusyboxWithFileAsync(Amd64);
+
+        var error = await Assert.ThrowsAsync<KilnException>(() => ExportAsync([input], $"type=oci,dest={root.PathFor("a.tar")},annotation-manifest[linux/s390x].k=v"));
+
+        Assert.Equal(ErrorCodes.ExportAnnotationInvalid, error.Code);
+    }
+
+    [Fact]
+    public async Task ProgressNamesEachOutputAndItsSteps()
+    {
+        var (input, _) = await BusyboxWithFileAsync(Amd64);
+        var sink = new ListSink();
+        var outputs = OutputSpecParser.Parse([$"type=oci,dest={root.PathFor("p.tar")}", "type=cacheonly"]).Outputs;
+
+        await root.Pipeline.ExportAsync(new ExportRequest([input], outputs), sink, CancellationToken.None);
+
+        Assert.Equal(["exporting to oci image format", "exporting cache"], sink.Events.OfType<VertexStarted>().Select(e => e.Name));
+        Assert.Equal(2, sink.Events.OfType<VertexCompleted>().Count());
+        var completed = sink.Events.OfType<VertexStatus>().Where(s => s.Completed).Select(s => s.Name).ToList();
+        Assert.Contains("exporting layers", completed);
+        Assert.Contains(completed, n => n.StartsWith("exporting manifest sha256:", StringComparison.Ordinal));
+        Assert.Contains(completed, n => n.StartsWith("exporting config sha256:", StringComparison.Ordinal));
+    }
+
     private async Task<(ImageInput Input, Manifest Manifest)> BusyboxWithFileAsync(Platform platform)
     {
         var (top, manifest, config) = await root.PullBusyboxAsync(platform);
@@ -261,6 +288,19 @@ public sealed class ExportPipelineTests : IAsyncLifetime
         }
 
         return names;
+    }
+
+    private sealed class ListSink : IProgressSink
+    {
+        public List<ProgressEvent> Events { get; } = [];
+
+        public void Emit(ProgressEvent progressEvent)
+        {
+            lock (Events)
+            {
+                Events.Add(progressEvent);
+            }
+        }
     }
 
     private sealed class RecordingPublisher : IImagePublisher
