@@ -85,18 +85,20 @@ internal sealed class ExportPipeline(Snapshotter snapshotter, KilnPaths paths, C
             assembled[key] = image;
         }
 
+        var created = options.SourceDateEpoch is { } epoch ? DateTimeOffset.FromUnixTimeSeconds(epoch) : timeProvider.GetUtcNow();
+        var layout = ImageFileWriter.LayoutOptions(names, created);
         var sending = output.Type == OutputType.Image ? "naming to " + string.Join(", ", names) : "sending tarball";
         progress.Status(sending, sending, 0, null);
         switch (output.Type)
         {
             case OutputType.Oci:
-                await ImageFileWriter.WriteOciAsync(store, image, output, names, Stdout(request, output), cancellationToken).ConfigureAwait(false);
+                await ImageFileWriter.WriteOciAsync(store, image, output, layout, Stdout(request, output), cancellationToken).ConfigureAwait(false);
                 break;
             case OutputType.Docker when output.Destination is null:
                 await PublisherOf(request, "loading into Docker").LoadAsync(image, output, names, cancellationToken).ConfigureAwait(false);
                 break;
             case OutputType.Docker:
-                await ImageFileWriter.WriteDockerAsync(store, image, output, names, Stdout(request, output), cancellationToken).ConfigureAwait(false);
+                await ImageFileWriter.WriteDockerAsync(store, image, output, names, layout, Stdout(request, output), cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 names = await ExportImageAsync(request, output, image, names, cancellationToken).ConfigureAwait(false);

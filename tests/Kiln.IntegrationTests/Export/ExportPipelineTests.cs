@@ -55,6 +55,23 @@ public sealed class ExportPipelineTests : IAsyncLifetime
         await ExternalTool.OutputOfAsync("umoci", "unpack", "--image", $"{layout}:edge", bundle);
         Assert.Equal("hello", await File.ReadAllTextAsync(Path.Combine(bundle, "rootfs", "app", "hello.txt")));
         Assert.True(File.Exists(Path.Combine(bundle, "rootfs", "bin", "busybox")), "umoci unpacked no bin/busybox");
+        var entry = ImageIndex.Parse(await File.ReadAllBytesAsync(Path.Combine(layout, "index.json"))).Manifests.Single();
+        Assert.Equal("docker.io/kiln-test/app:edge", entry.Annotations["io.containerd.image.name"]);
+        Assert.True(OciTimestamp.TryParse(entry.Annotations[AnnotationKeys.ImageCreated], out _));
+    }
+
+    [Fact]
+    public async Task UnnamedLayoutIsTaggedLatestAndDatedByTheEpoch()
+    {
+        var (input, _) = await BusyboxWithFileAsync(Amd64);
+        var layout = root.PathFor("unnamed");
+        var outputs = OutputSpecParser.Parse([$"type=oci,dest={layout},tar=false"]).Outputs;
+
+        await root.Pipeline.ExportAsync(new ExportRequest([input], outputs) { SourceDateEpoch = 86_400 }, NullProgressSink.Instance, CancellationToken.None);
+
+        var entry = ImageIndex.Parse(await File.ReadAllBytesAsync(Path.Combine(layout, "index.json"))).Manifests.Single();
+        Assert.Equal("latest", entry.Annotations[AnnotationKeys.ImageRefName]);
+        Assert.Equal("1970-01-02T00:00:00Z", entry.Annotations[AnnotationKeys.ImageCreated]);
     }
 
     public static TheoryData<string, string, string> Variants => new()
