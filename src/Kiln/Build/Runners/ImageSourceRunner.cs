@@ -146,8 +146,7 @@ internal sealed class ImageSourceRunner(RegistryClient registry, ContentStore st
                 }
             }
 
-            var committed = await snapshotter.CommitAsync(key, name, cancellationToken).ConfigureAwait(false);
-            await new SnapshotLayerTable(snapshotter.Database).PutAsync(committed, LayerVariant.Source, new SnapshotLayer(layer, diffId), cancellationToken).ConfigureAwait(false);
+            await snapshotter.CommitAsync(key, name, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -160,6 +159,9 @@ internal sealed class ImageSourceRunner(RegistryClient registry, ContentStore st
             }
         }
 
+        // the exporter reuses this blob for the snapshot instead of diffing it again
+        var committed = await snapshotter.StatAsync(name, cancellationToken).ConfigureAwait(false);
+        await new SnapshotLayerTable(snapshotter.Database).PutAsync(committed!, LayerVariant.Source, new SnapshotLayer(layer, diffId), cancellationToken).ConfigureAwait(false);
         progress.Status(status, status, 0, null, completed: true);
     }
 

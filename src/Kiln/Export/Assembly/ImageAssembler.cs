@@ -66,13 +66,15 @@ internal sealed class ImageAssembler(Snapshotter snapshotter, ContentStore store
         ImageInput input, ImageOptions options, bool docker, VertexProgress? progress, CancellationToken cancellationToken)
     {
         var chain = await ChainAsync(input.RootSnapshot, cancellationToken).ConfigureAwait(false);
-        var resolved = new List<SnapshotLayer>(chain.Count);
+        var resolved = new SnapshotLayer[chain.Count];
+        var finished = 0;
         progress?.Status("exporting layers", "exporting layers", 0, chain.Count);
-        foreach (var snapshot in chain)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, chain.Count), parallel, async (i, token) =>
         {
-            resolved.Add(await layers.ResolveAsync(snapshot, options.Layers, cancellationToken).ConfigureAwait(false));
-            progress?.Status("exporting layers", "exporting layers", resolved.Count, chain.Count);
-        }
+            resolved[i] = await layers.ResolveAsync(chain[i], options.Layers, token).ConfigureAwait(false);
+            progress?.Status("exporting layers", "exporting layers", Interlocked.Increment(ref finished), chain.Count);
+        }).ConfigureAwait(false);
 
         Done(progress, "exporting layers");
 
