@@ -211,7 +211,11 @@ public sealed class ExportPipelineTests : IAsyncLifetime
         Assert.Equal(result.Root, pushed.Root);
         Assert.True(output.PushByDigest);
         Assert.Equal(["docker.io/kiln-test/app:1"], names.ToArray());
-        Assert.Equal("docker.io/kiln-test/app:1", (string?)result.Metadata()[ExportResult.ImageNameKey]);
+        var metadata = result.Metadata();
+        Assert.Equal("docker.io/kiln-test/app:1", (string?)metadata[ExportResult.ImageNameKey]);
+        Assert.Equal(result.Image!.Platforms[0].Config.Digest.ToString(), (string?)metadata[ExportResult.ConfigDigestKey]);
+        Assert.Equal(MediaType.DockerManifest, (string?)metadata[ExportResult.ImageDescriptorKey]!["mediaType"]);
+        Assert.Equal("amd64", (string?)metadata[ExportResult.ImageDescriptorKey]!["platform"]!["architecture"]);
     }
 
     [Fact]
