@@ -34,7 +34,8 @@ internal sealed class ExportPipeline(Snapshotter snapshotter, KilnPaths paths, C
             progress.Emit(new VertexStarted(started, vertex, VertexName(output), []));
             try
             {
-                outputs.Add(await ExportOneAsync(request, output, assembled, cancellationToken).ConfigureAwait(false));
+                var status = new VertexProgress(progress, vertex, timeProvider);
+                outputs.Add(await ExportOneAsync(request, output, assembled, status, cancellationToken).ConfigureAwait(false));
             }
             catch (Exception e) when (e is KilnException or OperationCanceledException)
             {
@@ -57,7 +58,7 @@ internal sealed class ExportPipeline(Snapshotter snapshotter, KilnPaths paths, C
     }
 
     private async Task<ExportedOutput> ExportOneAsync(
-        ExportRequest request, OutputSpec output, Dictionary<string, AssembledImage> assembled, CancellationToken cancellationToken)
+        ExportRequest request, OutputSpec output, Dictionary<string, AssembledImage> assembled, VertexProgress progress, CancellationToken cancellationToken)
     {
         if (output.Type == OutputType.CacheOnly)
         {
@@ -71,7 +72,7 @@ internal sealed class ExportPipeline(Snapshotter snapshotter, KilnPaths paths, C
 
         if ((output.Type & OutputType.Filesystems) != 0)
         {
-            await filesystems.WriteAsync(request.Images, output, Stdout(request, output), cancellationToken).ConfigureAwait(false);
+            await filesystems.WriteAsync(request.Images, output, output.SourceDateEpoch ?? request.SourceDateEpoch, Stdout(request, output), cancellationToken).ConfigureAwait(false);
             return new ExportedOutput(output, null, []);
         }
 
@@ -80,26 +81,31 @@ internal sealed class ExportPipeline(Snapshotter snapshotter, KilnPaths paths, C
         var key = options.Key();
         if (!assembled.TryGetValue(key, out var image))
         {
-            image = await assembler.AssembleAsync(request.Images, options, cancellationToken).ConfigureAwait(false);
+            image = await assembler.AssembleAsync(request.Images, options, progress, cancellationToken).ConfigureAwait(false);
             assembled[key] = image;
         }
 
+        var created = options.SourceDateEpoch is { } epoch ? DateTimeOffset.FromUnixTimeSeconds(epoch) : timeProvider.GetUtcNow();
+        var layout = ImageFileWriter.LayoutOptions(names, created);
+        var sending = output.Type == OutputType.Image ? "naming to " + string.Join(", ", names) : "sending tarball";
+        progress.Status(sending, sending, 0, null);
         switch (output.Type)
         {
             case OutputType.Oci:
-                await ImageFileWriter.WriteOciAsync(store, image, output, names, Stdout(request, output), cancellationToken).ConfigureAwait(false);
+                await ImageFileWriter.WriteOciAsync(store, image, output, layout, Stdout(request, output), cancellationToken).ConfigureAwait(false);
                 break;
             case OutputType.Docker when output.Destination is null:
                 await PublisherOf(request, "loading into Docker").LoadAsync(image, output, names, cancellationToken).ConfigureAwait(false);
                 break;
             case OutputType.Docker:
-                await ImageFileWriter.WriteDockerAsync(store, image, output, names, Stdout(request, output), cancellationToken).ConfigureAwait(false);
+                await ImageFileWriter.WriteDockerAsync(store, image, output, names, layout, Stdout(request, output), cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 names = await ExportImageAsync(request, output, image, names, cancellationToken).ConfigureAwait(false);
                 break;
         }
 
+        progress.Status(sending, sending, 0, null, completed: true);
         return new ExportedOutput(output, image, names);
     }
 

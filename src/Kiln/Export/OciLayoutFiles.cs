@@ -38,6 +38,11 @@ internal static class OciLayoutFiles
             annotations = annotations.SetItem(AnnotationKeys.ImageRefName, refName);
         }
 
+        if (options.Created is { } created)
+        {
+            annotations = annotations.SetItem(AnnotationKeys.ImageCreated, created.Text);
+        }
+
         if (options.ImageName is { } imageName)
         {
             annotations = annotations.SetItem(ContainerdImageName, imageName);

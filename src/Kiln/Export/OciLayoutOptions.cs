@@ -11,6 +11,9 @@ internal sealed record OciLayoutOptions
     /// <summary>The <c>io.containerd.image.name</c> annotation (a full image reference).</summary>
     public string? ImageName { get; init; }
 
+    /// <summary>The <c>org.opencontainers.image.created</c> annotation BuildKit puts on index.json's entry (the export time or SOURCE_DATE_EPOCH).</summary>
+    public Oci.OciTimestamp? Created { get; init; }
+
     /// <summary>Annotations from an image reference: the full name and its tag (<c>latest</c> when it has none).</summary>
     public static OciLayoutOptions ForName(string? name)
     {

@@ -55,6 +55,23 @@ public sealed class ExportPipelineTests : IAsyncLifetime
         await ExternalTool.OutputOfAsync("umoci", "unpack", "--image", $"{layout}:edge", bundle);
         Assert.Equal("hello", await File.ReadAllTextAsync(Path.Combine(bundle, "rootfs", "app", "hello.txt")));
         Assert.True(File.Exists(Path.Combine(bundle, "rootfs", "bin", "busybox")), "umoci unpacked no bin/busybox");
+        var entry = ImageIndex.Parse(await File.ReadAllBytesAsync(Path.Combine(layout, "index.json"))).Manifests.Single();
+        Assert.Equal("docker.io/kiln-test/app:edge", entry.Annotations["io.containerd.image.name"]);
+        Assert.True(OciTimestamp.TryParse(entry.Annotations[AnnotationKeys.ImageCreated], out _));
+    }
+
+    [Fact]
+    public async Task UnnamedLayoutIsTaggedLatestAndDatedByTheEpoch()
+    {
+        var (input, _) = await BusyboxWithFileAsync(Amd64);
+        var layout = root.PathFor("unnamed");
+        var outputs = OutputSpecParser.Parse([$"type=oci,dest={layout},tar=false"]).Outputs;
+
+        await root.Pipeline.ExportAsync(new ExportRequest([input], outputs) { SourceDateEpoch = 86_400 }, NullProgressSink.Instance, CancellationToken.None);
+
+        var entry = ImageIndex.Parse(await File.ReadAllBytesAsync(Path.Combine(layout, "index.json"))).Manifests.Single();
+        Assert.Equal("latest", entry.Annotations[AnnotationKeys.ImageRefName]);
+        Assert.Equal("1970-01-02T00:00:00Z", entry.Annotations[AnnotationKeys.ImageCreated]);
     }
 
     public static TheoryData<string, string, string> Variants => new()
@@ -194,7 +211,11 @@ public sealed class ExportPipelineTests : IAsyncLifetime
         Assert.Equal(result.Root, pushed.Root);
         Assert.True(output.PushByDigest);
         Assert.Equal(["docker.io/kiln-test/app:1"], names.ToArray());
-        Assert.Equal("docker.io/kiln-test/app:1", (string?)result.Metadata()[ExportResult.ImageNameKey]);
+        var metadata = result.Metadata();
+        Assert.Equal("docker.io/kiln-test/app:1", (string?)metadata[ExportResult.ImageNameKey]);
+        Assert.Equal(result.Image!.Platforms[0].Config.Digest.ToString(), (string?)metadata[ExportResult.ConfigDigestKey]);
+        Assert.Equal(MediaType.DockerManifest, (string?)metadata[ExportResult.ImageDescriptorKey]!["mediaType"]);
+        Assert.Equal("amd64", (string?)metadata[ExportResult.ImageDescriptorKey]!["platform"]!["architecture"]);
     }
 
     [Fact]
@@ -223,6 +244,33 @@ public sealed class ExportPipelineTests : IAsyncLifetime
         Assert.Equal([Digest.Sha256(new byte[1024])], nothingConfig.RootFS.DiffIds.ToArray()); // an empty tar is still a layer
         Assert.False(Assert.Single(nothingConfig.History).EmptyLayer);
         Assert.Empty(await ImageValidator.ValidateAsync(root.Store, nothing.Root!, Deep, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AnnotationForAPlatformNotBuiltFails()
+    {
+        var (input, _) = await BusyboxWithFileAsync(Amd64);
+
+        var error = await Assert.ThrowsAsync<KilnException>(() => ExportAsync([input], $"type=oci,dest={root.PathFor("a.tar")},annotation-manifest[linux/s390x].k=v"));
+
+        Assert.Equal(ErrorCodes.ExportAnnotationInvalid, error.Code);
+    }
+
+    [Fact]
+    public async Task ProgressNamesEachOutputAndItsSteps()
+    {
+        var (input, _) = await BusyboxWithFileAsync(Amd64);
+        var sink = new ListSink();
+        var outputs = OutputSpecParser.Parse([$"type=oci,dest={root.PathFor("p.tar")}", "type=cacheonly"]).Outputs;
+
+        await root.Pipeline.ExportAsync(new ExportRequest([input], outputs), sink, CancellationToken.None);
+
+        Assert.Equal(["exporting to oci image format", "exporting cache"], sink.Events.OfType<VertexStarted>().Select(e => e.Name));
+        Assert.Equal(2, sink.Events.OfType<VertexCompleted>().Count());
+        var completed = sink.Events.OfType<VertexStatus>().Where(s => s.Completed).Select(s => s.Name).ToList();
+        Assert.Contains("exporting layers", completed);
+        Assert.Contains(completed, n => n.StartsWith("exporting manifest sha256:", StringComparison.Ordinal));
+        Assert.Contains(completed, n => n.StartsWith("exporting config sha256:", StringComparison.Ordinal));
     }
 
     private async Task<(ImageInput Input, Manifest Manifest)> BusyboxWithFileAsync(Platform platform)
@@ -261,6 +309,19 @@ public sealed class ExportPipelineTests : IAsyncLifetime
         }
 
         return names;
+    }
+
+    private sealed class ListSink : IProgressSink
+    {
+        public List<ProgressEvent> Events { get; } = [];
+
+        public void Emit(ProgressEvent progressEvent)
+        {
+            lock (Events)
+            {
+                Events.Add(progressEvent);
+            }
+        }
     }
 
     private sealed class RecordingPublisher : IImagePublisher

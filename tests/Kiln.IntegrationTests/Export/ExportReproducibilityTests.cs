@@ -98,6 +98,44 @@ public sealed class ExportReproducibilityTests
         Assert.Equal(manifest.Layers[^1], recorded!.Layer);
     }
 
+    [Fact]
+    public async Task FilesystemOutputsSetEveryMtimeToTheEpoch()
+    {
+        await using var root = await ExportRoot.CreateAsync();
+        var (top, _, config) = await root.PullBusyboxAsync(Amd64);
+        var layer = await root.LayerAsync(top, "fs-epoch", ("app/new.txt", "new"));
+        var local = root.PathFor("local");
+        var tar = root.PathFor("fs.tar");
+        var outputs = OutputSpecParser.Parse([$"type=local,dest={local}", $"type=tar,dest={tar}"]).Outputs;
+
+        await root.Pipeline.ExportAsync(
+            new ExportRequest([ExportRoot.Input(Amd64, layer, config, "COPY new.txt /app/")], outputs) { SourceDateEpoch = Epoch },
+            NullProgressSink.Instance,
+            CancellationToken.None);
+
+        Assert.Equal(Epoch, new DateTimeOffset(File.GetLastWriteTimeUtc(Path.Combine(local, "app", "new.txt"))).ToUnixTimeSeconds());
+        Assert.Equal(Epoch, new DateTimeOffset(Directory.GetLastWriteTimeUtc(Path.Combine(local, "bin"))).ToUnixTimeSeconds());
+        await using var file = File.OpenRead(tar);
+        await using var reader = new TarReader(file);
+        var entries = 0;
+        while (await reader.GetNextEntryAsync() is { } entry)
+        {
+            entries++;
+            Assert.Equal(Epoch, entry.ModificationTime.ToUnixTimeSeconds());
+            if (entry.Name == "bin/busybox")
+            {
+                Assert.Equal(TarEntryType.RegularFile, entry.EntryType);
+                Assert.True(entry.Mode.HasFlag(UnixFileMode.UserExecute), "bin/busybox lost its execute bit");
+            }
+            else if (entry.Name == "bin/sh")
+            {
+                Assert.Equal((TarEntryType.SymbolicLink, "busybox"), (entry.EntryType, entry.LinkName));
+            }
+        }
+
+        Assert.True(entries > 100, $"only {entries} entries in the filesystem tar");
+    }
+
     private static async Task<ExportResult> BuildAndExportAsync(ExportRoot root, DateTime fileTime)
     {
         var inputs = ImmutableArray.CreateBuilder<ImageInput>();

@@ -173,8 +173,7 @@ internal sealed class ImageSourceRunner(
                 }
             }
 
-            var committed = await snapshotter.CommitAsync(key, name, cancellationToken).ConfigureAwait(false);
-            await new SnapshotLayerTable(snapshotter.Database).PutAsync(committed, LayerVariant.Source, new SnapshotLayer(layer, diffId), cancellationToken).ConfigureAwait(false);
+            await snapshotter.CommitAsync(key, name, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -187,6 +186,9 @@ internal sealed class ImageSourceRunner(
             }
         }
 
+        // the exporter reuses this blob for the snapshot instead of diffing it again
+        var committed = await snapshotter.StatAsync(name, cancellationToken).ConfigureAwait(false);
+        await new SnapshotLayerTable(snapshotter.Database).PutAsync(committed!, LayerVariant.Source, new SnapshotLayer(layer, diffId), cancellationToken).ConfigureAwait(false);
         progress.Status(status, status, 0, null, completed: true);
     }
 

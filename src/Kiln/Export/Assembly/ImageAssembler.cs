@@ -4,6 +4,7 @@ using Kiln.Content;
 using Kiln.Diagnostics;
 using Kiln.Export.Layers;
 using Kiln.Oci;
+using Kiln.Progress;
 using Kiln.Snapshots;
 
 namespace Kiln.Export.Assembly;
@@ -16,7 +17,9 @@ internal sealed class ImageAssembler(Snapshotter snapshotter, ContentStore store
 {
     private readonly LayerResolver layers = new(snapshotter, store);
 
-    public async Task<AssembledImage> AssembleAsync(IReadOnlyList<ImageInput> inputs, ImageOptions options, CancellationToken cancellationToken)
+    /// <summary>Assembles the image; <paramref name="progress"/> (optional) gets BuildKit's export statuses.</summary>
+    public async Task<AssembledImage> AssembleAsync(
+        IReadOnlyList<ImageInput> inputs, ImageOptions options, VertexProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(options);
@@ -32,10 +35,15 @@ internal sealed class ImageAssembler(Snapshotter snapshotter, ContentStore store
             throw new KilnException(ErrorCodes.ExportIndexAnnotationSinglePlatform, "index annotations not supported for single platform export");
         }
 
+        if (options.Annotations.FirstOrDefault(a => a.Platform is not null && !inputs.Any(i => a.AppliesTo(i.Platform))) is { } stray)
+        {
+            throw new KilnException(ErrorCodes.ExportAnnotationInvalid, $"invalid annotation: no platform {stray.Platform} found in source");
+        }
+
         var images = ImmutableArray.CreateBuilder<PlatformImage>(inputs.Count);
         foreach (var input in inputs)
         {
-            images.Add(await AssemblePlatformAsync(input, options, docker, cancellationToken).ConfigureAwait(false));
+            images.Add(await AssemblePlatformAsync(input, options, docker, progress, cancellationToken).ConfigureAwait(false));
         }
 
         if (images.Count == 1)
@@ -49,18 +57,26 @@ internal sealed class ImageAssembler(Snapshotter snapshotter, ContentStore store
         };
         var (bytes, descriptor) = index.ToBytesWithDescriptor();
         await store.WriteAsync(descriptor.Digest, bytes, cancellationToken).ConfigureAwait(false);
+        Done(progress, "exporting manifest list " + descriptor.Digest);
         var root = descriptor with { Annotations = Pick(options, AnnotationTarget.IndexDescriptor, null) };
         return new AssembledImage(root, images.MoveToImmutable());
     }
 
-    private async Task<PlatformImage> AssemblePlatformAsync(ImageInput input, ImageOptions options, bool docker, CancellationToken cancellationToken)
+    private async Task<PlatformImage> AssemblePlatformAsync(
+        ImageInput input, ImageOptions options, bool docker, VertexProgress? progress, CancellationToken cancellationToken)
     {
         var chain = await ChainAsync(input.RootSnapshot, cancellationToken).ConfigureAwait(false);
-        var resolved = new List<SnapshotLayer>(chain.Count);
-        foreach (var snapshot in chain)
+        var resolved = new SnapshotLayer[chain.Count];
+        var finished = 0;
+        progress?.Status("exporting layers", "exporting layers", 0, chain.Count);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, chain.Count), parallel, async (i, token) =>
         {
-            resolved.Add(await layers.ResolveAsync(snapshot, options.Layers, cancellationToken).ConfigureAwait(false));
-        }
+            resolved[i] = await layers.ResolveAsync(chain[i], options.Layers, token).ConfigureAwait(false);
+            progress?.Status("exporting layers", "exporting layers", Interlocked.Increment(ref finished), chain.Count);
+        }).ConfigureAwait(false);
+
+        Done(progress, "exporting layers");
 
         DateTimeOffset? epoch = options.SourceDateEpoch is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
         var history = HistoryNormalizer.Normalize(
@@ -73,6 +89,7 @@ internal sealed class ImageAssembler(Snapshotter snapshotter, ContentStore store
         };
         var (configBytes, configDescriptor) = config.ToBytesWithDescriptor(docker ? MediaType.DockerConfig : MediaType.OciConfig);
         await store.WriteAsync(configDescriptor.Digest, configBytes, cancellationToken).ConfigureAwait(false);
+        Done(progress, "exporting config " + configDescriptor.Digest);
 
         var manifest = new Manifest(docker ? MediaType.DockerManifest : MediaType.OciManifest, configDescriptor, [.. resolved.Select(l => l.Layer)])
         {
@@ -80,6 +97,7 @@ internal sealed class ImageAssembler(Snapshotter snapshotter, ContentStore store
         };
         var (manifestBytes, manifestDescriptor) = manifest.ToBytesWithDescriptor();
         await store.WriteAsync(manifestDescriptor.Digest, manifestBytes, cancellationToken).ConfigureAwait(false);
+        Done(progress, "exporting manifest " + manifestDescriptor.Digest);
         var described = manifestDescriptor with
         {
             Platform = input.Platform.Normalize(),
@@ -120,6 +138,8 @@ internal sealed class ImageAssembler(Snapshotter snapshotter, ContentStore store
         return history.LastOrDefault(h => h.Created is not null)?.Created
             ?? OciTimestamp.FromDateTimeOffset(epoch ?? timeProvider.GetUtcNow());
     }
+
+    private static void Done(VertexProgress? progress, string status) => progress?.Status(status, status, 0, null, completed: true);
 
     private static ImmutableSortedDictionary<string, string> Pick(ImageOptions options, AnnotationTarget target, Platform? platform)
     {

@@ -14,7 +14,8 @@ namespace Kiln.Export.Outputs;
 /// </summary>
 internal sealed class FilesystemExporter(Snapshotter snapshotter, KilnPaths paths)
 {
-    public async Task WriteAsync(ImmutableArray<ImageInput> images, OutputSpec output, Func<Stream>? stdout, CancellationToken cancellationToken)
+    /// <summary>Writes the output; <paramref name="epoch"/> (SOURCE_DATE_EPOCH) becomes every file's mtime when given.</summary>
+    public async Task WriteAsync(ImmutableArray<ImageInput> images, OutputSpec output, long? epoch, Func<Stream>? stdout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         var split = images.Length > 1 && output.PlatformSplit;
@@ -24,7 +25,7 @@ internal sealed class FilesystemExporter(Snapshotter snapshotter, KilnPaths path
             {
                 var destination = split ? Path.Combine(output.Destination!, DirectoryName(image.Platform)) : output.Destination!;
                 Directory.CreateDirectory(destination);
-                await WithViewAsync(image, view => { FilesystemWriter.Copy(view, destination); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
+                await WithViewAsync(image, view => { FilesystemWriter.Copy(view, destination, epoch); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
             }
 
             return;
@@ -40,7 +41,7 @@ internal sealed class FilesystemExporter(Snapshotter snapshotter, KilnPaths path
                 foreach (var image in images)
                 {
                     var prefix = split ? DirectoryName(image.Platform) + "/" : "";
-                    await WithViewAsync(image, view => FilesystemWriter.WriteTarAsync(writer, view, prefix, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    await WithViewAsync(image, view => FilesystemWriter.WriteTarAsync(writer, view, prefix, epoch, cancellationToken), cancellationToken).ConfigureAwait(false);
                 }
             }
         }
