@@ -35,6 +35,9 @@ public sealed class DockerfileCopyTests
             hello
             EOF
             ADD app.tar.gz /unpacked/
+            COPY --chown=nobody dir /own/
+            COPY --chmod=4755 a.txt /suid
+            ADD --chown=nobody app.tar.gz /unpacked2/
             """;
 
         var root = await ConvertAsync(dockerfile, excludes: ["*.log"]);
@@ -45,7 +48,14 @@ public sealed class DockerfileCopyTests
         FileInfoAssert.File(Path.Combine(view.Path, "linked/b.txt"), 0x1A4, 0, 0, "b");
         FileInfoAssert.File(Path.Combine(view.Path, "heredoc.txt"), 0x1A4, 0, 0, "hello\n");
         FileInfoAssert.File(Path.Combine(view.Path, "unpacked/inside"), 0x1A4, 0, 0, "in");
-        FileInfoAssert.Missing(Path.Combine(view.Path, "logs/ignored.log"));
+        FileInfoAssert.Missing(Path.Combine(view.Path, "logs"));
+        FileInfoAssert.Directory(Path.Combine(view.Path, "app"), 0x1ED, 0, 0);
+        FileInfoAssert.Directory(Path.Combine(view.Path, "opt/dir"), 0x1ED, 0, 0);
+        FileInfoAssert.Directory(Path.Combine(view.Path, "own"), 0x1ED, 65534, 65534);
+        FileInfoAssert.File(Path.Combine(view.Path, "own/x"), 0x1A4, 65534, 65534, "x");
+        FileInfoAssert.File(Path.Combine(view.Path, "suid"), 0x9ED, 0, 0, "a");
+        FileInfoAssert.Directory(Path.Combine(view.Path, "unpacked2"), 0x1ED, 65534, 65534);
+        FileInfoAssert.File(Path.Combine(view.Path, "unpacked2/inside"), 0x1A4, 0, 0, "in");
         Assert.True(File.Exists(Path.Combine(view.Path, "bin/busybox")));
     }
 
