@@ -13,8 +13,8 @@ using Kiln.Solver;
 namespace Kiln.Build.Runners;
 
 /// <summary>
-/// Runs <see cref="HttpSourceOp"/> (ADD of a URL) as BuildKit's http source: the body is streamed into the content
-/// store and checked against the op's checksum; the result holds one file named as <see cref="FileName"/> says, mode
+/// Runs <see cref="HttpSourceOp"/> (ADD of a URL) as BuildKit's http source: the body, streamed into the content
+/// store, must match the op's checksum; the result holds one file named as <see cref="FileName"/> says, mode
 /// 0600 unless set, owned by the op's numeric owner, with the Last-Modified time (else the epoch). The key is the
 /// checksum when given, else the digest of the body, downloaded once per URL and runner.
 /// </summary>
