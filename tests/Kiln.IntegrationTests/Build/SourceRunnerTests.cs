@@ -115,13 +115,20 @@ public sealed class SourceRunnerTests
     [Fact]
     public async Task WithoutAChecksumTheBodyDigestIsTheKeyAndA404Fails()
     {
-        await using var server = new StaticHttpServer(new() { ["/a"] = "one"u8.ToArray() }, Modified);
+        await using var server = new StaticHttpServer(new() { ["/a"] = "one"u8.ToArray() }, null, "served.bin");
         await using var harness = await BuildHarness.CreateAsync();
         var http = new Vertex(new HttpSourceOp(new Uri(server.BaseUri, "a")) { Filename = "renamed", Mode = 0x1A4 });
 
+        var unnamed = new Vertex(new HttpSourceOp(new Uri(server.BaseUri, "a")));
         await using (var view = await harness.SolveAndViewAsync(http))
         {
-            FileInfoAssert.File(Path.Combine(view.Path, "renamed"), 0x1A4, 0, 0, "one");
+            var file = FileInfoAssert.File(Path.Combine(view.Path, "renamed"), 0x1A4, 0, 0, "one");
+            Assert.Equal(0, file.MtimeSeconds);
+        }
+
+        await using (var view = await harness.SolveAndViewAsync(unnamed))
+        {
+            FileInfoAssert.File(Path.Combine(view.Path, "served.bin"), 0x180, 0, 0, "one");
         }
 
         var second = await harness.SolveAsync(http);

@@ -4,15 +4,16 @@ using Kiln.IntegrationTests.Registry;
 
 namespace Kiln.IntegrationTests.Build;
 
-/// <summary>A tiny HTTP server on 127.0.0.1 serving fixed bodies with a Last-Modified time; counts requests per path.</summary>
+/// <summary>A tiny HTTP server on 127.0.0.1 serving fixed bodies with an optional Last-Modified time and Content-Disposition name; counts requests per path.</summary>
 internal sealed class StaticHttpServer : IAsyncDisposable
 {
     private readonly HttpListener listener = new();
     private readonly Dictionary<string, byte[]> bodies;
     private readonly Task loop;
 
-    public StaticHttpServer(Dictionary<string, byte[]> bodies, DateTimeOffset lastModified)
+    public StaticHttpServer(Dictionary<string, byte[]> bodies, DateTimeOffset? lastModified, string? dispositionName = null)
     {
+        DispositionName = dispositionName;
         this.bodies = bodies;
         LastModified = lastModified;
         var port = LocalRegistry.FreePort();
@@ -24,7 +25,9 @@ internal sealed class StaticHttpServer : IAsyncDisposable
 
     public Uri BaseUri { get; }
 
-    public DateTimeOffset LastModified { get; }
+    public DateTimeOffset? LastModified { get; }
+
+    public string? DispositionName { get; }
 
     public ConcurrentDictionary<string, int> Requests { get; } = new();
 
@@ -60,7 +63,15 @@ internal sealed class StaticHttpServer : IAsyncDisposable
             if (bodies.TryGetValue(path, out var body))
             {
                 context.Response.StatusCode = 200;
-                context.Response.Headers["Last-Modified"] = LastModified.ToString("R");
+                if (LastModified is { } modified)
+                {
+                    context.Response.Headers["Last-Modified"] = modified.ToString("R");
+                }
+
+                if (DispositionName is { } name)
+                {
+                    context.Response.Headers["Content-Disposition"] = $"attachment; filename=\"{name}\"";
+                }
                 context.Response.ContentLength64 = body.Length;
                 await context.Response.OutputStream.WriteAsync(body);
             }

@@ -27,6 +27,9 @@ internal static class ArchiveUnpacker
 
         var target = ScopedPath.Resolve(destinationRoot, destination);
         Directories.MakeAll(destinationRoot, target, owner, time);
+
+        // Docker's untar skips the archive's "." entry when the directory exists: it keeps its owner and mode.
+        var before = FileStatus.Get(target);
         var tar = Open(path);
         await using (tar.ConfigureAwait(false))
         {
@@ -41,6 +44,8 @@ internal static class ArchiveUnpacker
             }
         }
 
+        FileOps.Chown(target, before.Uid, before.Gid);
+        FileOps.Chmod(target, before.Permissions);
         return true;
     }
 

@@ -35,7 +35,7 @@ internal static class CopyActionApplier
             CopyDirectoryContents = action.CopyDirectoryContents,
             FollowLinks = action.FollowSymlinks,
         };
-        var copier = new TreeCopier(options);
+        var copier = new TreeCopier(options, cancellationToken);
         List<string> sources = [source];
         if (action.AllowWildcard && GoGlob.HasWildcards(source))
         {

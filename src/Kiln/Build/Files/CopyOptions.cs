@@ -2,7 +2,7 @@ using Kiln.Context;
 
 namespace Kiln.Build.Files;
 
-/// <summary>How <see cref="TreeCopier"/> copies: owner, mode and time overrides, path filters and the directory rules.</summary>
+/// <summary>How <see cref="TreeCopier"/> copies: overrides of owner, mode or time, path filters, the directory rules.</summary>
 internal sealed record CopyOptions
 {
     /// <summary>A verbatim copy: ownership, modes and times of the source, directory contents merged into the target.</summary>

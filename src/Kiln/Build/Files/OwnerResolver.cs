@@ -4,7 +4,7 @@ using Kiln.Graph;
 namespace Kiln.Build.Files;
 
 /// <summary>
-/// Turns a <see cref="FileOwner"/> into ids as BuildKit does: a number is both uid and gid; a user name is looked up in
+/// Turns a <see cref="FileOwner"/> into ids as BuildKit does. A number is both uid and gid; a user name is looked up in
 /// the destination's <c>/etc/passwd</c> (uid and primary gid), a group name in its <c>/etc/group</c>; a name that is
 /// not found (or a missing file) leaves the id 0, as in BuildKit.
 /// </summary>

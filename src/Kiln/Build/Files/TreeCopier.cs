@@ -10,7 +10,7 @@ namespace Kiln.Build.Files;
 /// does a directory unless its contents are copied; below the top, existing directories take the source's metadata,
 /// files replace files and hard links among the copied files are kept.
 /// </summary>
-internal sealed class TreeCopier(CopyOptions options)
+internal sealed class TreeCopier(CopyOptions options, CancellationToken cancellationToken = default)
 {
     private readonly Dictionary<(ulong Device, ulong Inode), string> links = [];
 
@@ -50,6 +50,7 @@ internal sealed class TreeCopier(CopyOptions options)
 
     private void CopyEntry(string source, FileStatus status, string relative, string target, bool overwriteMetadata, IgnoreMatchState includeState, IgnoreMatchState excludeState)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var include = true;
         var excluded = false;
         if (relative.Length > 0)

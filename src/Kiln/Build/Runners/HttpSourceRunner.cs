@@ -13,10 +13,10 @@ using Kiln.Solver;
 namespace Kiln.Build.Runners;
 
 /// <summary>
-/// Runs <see cref="HttpSourceOp"/> (ADD of a URL) as BuildKit's http source: the body is streamed into the content
-/// store and checked against the op's checksum; the result holds one file named by the op (else by the last URL
-/// segment), mode 0600 unless set, owned by the op's numeric owner, with the Last-Modified time. The key is the checksum
-/// when given, else the digest of the body, downloaded once per URL and runner.
+/// Runs <see cref="HttpSourceOp"/> (ADD of a URL) as BuildKit's http source: the body, streamed into the content
+/// store, must match the op's checksum; the result holds one file named as <see cref="FileName"/> says, mode
+/// 0600 unless set, owned by the op's numeric owner, with the Last-Modified time (else the epoch). The key is the
+/// checksum when given, else the digest of the body, downloaded once per URL and runner.
 /// </summary>
 internal sealed class HttpSourceRunner(ContentStore store, Snapshotter snapshotter, KilnPaths paths, HttpClient client) : OpRunner<HttpSourceOp>
 {
@@ -34,17 +34,25 @@ internal sealed class HttpSourceRunner(ContentStore store, Snapshotter snapshott
         return task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>The file name in the result: the op's, else the last URL path segment, else "index".</summary>
-    public static string FileName(HttpSourceOp op)
+    /// <summary>
+    /// The file name in the result, as BuildKit picks it: the op's, else the Content-Disposition file name, else the
+    /// last URL path element, else "download".
+    /// </summary>
+    public static string FileName(HttpSourceOp op, string? dispositionName)
     {
         ArgumentNullException.ThrowIfNull(op);
         if (!string.IsNullOrEmpty(op.Filename))
         {
-            return ScopedPath.Base(op.Filename);
+            return op.Filename;
         }
 
-        var segment = op.Url.Segments.Length > 0 ? Uri.UnescapeDataString(op.Url.Segments[^1]).Trim('/') : "";
-        return segment is "" or "." or ".." ? "index" : segment;
+        if (!string.IsNullOrEmpty(dispositionName) && !dispositionName.EndsWith('/') && ScopedPath.Base(dispositionName) is { Length: > 0 } named && named != "/")
+        {
+            return named;
+        }
+
+        var segment = ScopedPath.Base(Uri.UnescapeDataString(op.Url.AbsolutePath));
+        return segment is "/" or "." or "" ? "download" : segment;
     }
 
     protected override async ValueTask<string?> ResolveKeyAsync(HttpSourceOp op, Vertex vertex, CancellationToken cancellationToken)
@@ -82,7 +90,7 @@ internal sealed class HttpSourceRunner(ContentStore store, Snapshotter snapshott
 
     private async Task WriteAsync(HttpSourceOp op, HttpDownload download, string directory, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(directory, FileName(op));
+        var path = Path.Combine(directory, ScopedPath.Base(FileName(op, download.DispositionName)));
         var blob = store.OpenRead(download.Digest);
         await using (blob.ConfigureAwait(false))
         {
@@ -95,10 +103,7 @@ internal sealed class HttpSourceRunner(ContentStore store, Snapshotter snapshott
 
         FileOps.Chown(path, Id(op.Owner?.User), Id(op.Owner?.Group ?? op.Owner?.User));
         FileOps.Chmod(path, (uint)(op.Mode ?? DefaultMode));
-        if (download.LastModified is { } modified)
-        {
-            PathMetadata.SetTime(path, modified);
-        }
+        PathMetadata.SetTime(path, download.LastModified ?? DateTimeOffset.UnixEpoch);
     }
 
     private static int Id(string? text) =>
@@ -120,7 +125,9 @@ internal sealed class HttpSourceRunner(ContentStore store, Snapshotter snapshott
             await using (body.ConfigureAwait(false))
             {
                 var info = await store.IngestAsync(body, Oci.Digest.Sha256Algorithm, cancellationToken).ConfigureAwait(false);
-                return new HttpDownload(info.Digest, info.Size, response.Content.Headers.LastModified);
+                var disposition = response.Content.Headers.ContentDisposition;
+                var name = disposition?.FileNameStar ?? disposition?.FileName?.Trim('"');
+                return new HttpDownload(info.Digest, info.Size, response.Content.Headers.LastModified, name);
             }
         }
         catch (HttpRequestException e)

@@ -13,9 +13,9 @@ using Kiln.Solver;
 namespace Kiln.Build.Runners;
 
 /// <summary>
-/// Runs <see cref="LocalSourceOp"/>: the named directory is walked with the op's exclude patterns (the .dockerignore
-/// rules), narrowed to its include patterns and hashed (through the stat cache); the key is that content digest, and
-/// the result a snapshot holding exactly those entries, owned by 0:0. One hash per op serves both steps.
+/// Runs <see cref="LocalSourceOp"/>: the named directory, walked with the op's exclude patterns (the .dockerignore
+/// rules) and narrowed to its include patterns, is hashed through the stat cache. The key is that content digest; the
+/// result is a snapshot holding exactly those entries, owned by 0:0. One hash per op serves both steps.
 /// </summary>
 internal sealed class LocalSourceRunner(Snapshotter snapshotter, KilnPaths paths, LocalSources sources, TimeProvider? time = null)
     : OpRunner<LocalSourceOp>

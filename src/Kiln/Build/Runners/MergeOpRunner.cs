@@ -46,7 +46,7 @@ internal sealed class MergeOpRunner(Snapshotter snapshotter, KilnPaths paths) : 
         var view = await SnapshotView.MountAsync(snapshotter, paths, source, cancellationToken).ConfigureAwait(false);
         await using (view.ConfigureAwait(false))
         {
-            await Task.Run(() => new TreeCopier(CopyOptions.Verbatim).Copy(view.Path, "/", layer, "/"), cancellationToken).ConfigureAwait(false);
+            await Task.Run(() => new TreeCopier(CopyOptions.Verbatim, cancellationToken).Copy(view.Path, "/", layer, "/"), cancellationToken).ConfigureAwait(false);
         }
     }
 }
