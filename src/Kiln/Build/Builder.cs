@@ -142,6 +142,11 @@ internal sealed class Builder(BuildServices services)
 
         if (request.Name.Length > 0)
         {
+            if (all.Length > 1)
+            {
+                conversion = TargetNames.Prefix(conversion, request.Name);
+            }
+
             converted[request.Name] = conversion;
         }
 

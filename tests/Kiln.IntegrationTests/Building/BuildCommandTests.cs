@@ -140,4 +140,23 @@ public sealed class BuildCommandTests
         var listed = (await work.KilnAsync("images")).ShouldSucceed();
         Assert.Contains("kiln-it/tagged", listed.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DockerfileFromStandardInput()
+    {
+        using var work = new BuildWorkspace();
+        work.Write("data.txt", "from the context\n");
+        using var input = new StringReader($"FROM {BuildWorkspace.Busybox}\nCOPY data.txt /data.txt\n");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var invocation = new Kiln.Cli.Building.BuildInvocation(
+            new Kiln.Content.KilnPaths(work.Root), work.Directory, Environment.GetEnvironmentVariable, input, output, error);
+        var dest = work.PathOf("out");
+
+        var code = await invocation.RunAsync(
+            new Kiln.Cli.Building.BuildFlags { Context = work.Context, File = "-", Outputs = [$"type=local,dest={dest}"] }, CancellationToken.None);
+
+        Assert.True(code == 0, error.ToString());
+        Assert.Equal("from the context\n", await File.ReadAllTextAsync(Path.Combine(dest, "data.txt")));
+    }
 }
