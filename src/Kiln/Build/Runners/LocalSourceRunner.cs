@@ -55,7 +55,7 @@ internal sealed class LocalSourceRunner(Snapshotter snapshotter, KilnPaths paths
             (directory, token) => Task.Run(() => LocalTreeWriter.Write(snapshot, directory, token), token),
             mount: false,
             cancellationToken).ConfigureAwait(false);
-        return [result];
+        return [result with { ContentDigest = snapshot.Digest }];
     }
 
     private async Task<ContextSnapshot> HashContextAsync(LocalSourceOp op, CancellationToken cancellationToken)
