@@ -162,6 +162,7 @@ internal static class ErrorCodes
     public static readonly ErrorCode HttpChecksumMismatch = new(1666, "HttpChecksumMismatch");
     public static readonly ErrorCode MergeInputInvalid = new(1667, "MergeInputInvalid");
     public static readonly ErrorCode ArchiveUnpackFailed = new(1668, "ArchiveUnpackFailed");
+    public static readonly ErrorCode OwnerNameWithoutBase = new(1669, "OwnerNameWithoutBase");
     // ---- end KILN16xx ----
 
     // ---- KILN17xx: executor and snapshots ----

@@ -72,6 +72,24 @@ public sealed class DockerfileCopyTests
         Assert.Equal(3, error.Span?.Start.Line);
     }
 
+    [Fact]
+    public async Task ALinkedCopyTakesNumericOwnersButFailsOnNamesAsBuildKitDoes()
+    {
+        await using var harness = await BuildHarness.CreateAsync();
+        harness.Write("a.txt", "a");
+        var numeric = await ConvertAsync($"FROM {LocalRegistry.Address}/busybox:latest\nCOPY --link --chown=5:6 a.txt /l/\n");
+        var named = await ConvertAsync($"FROM {LocalRegistry.Address}/busybox:latest\nCOPY --link --chown=nobody a.txt /l/\n");
+
+        await using (var view = await harness.SolveAndViewAsync(numeric))
+        {
+            FileInfoAssert.File(Path.Combine(view.Path, "l/a.txt"), 0x1A4, 5, 6, "a");
+        }
+
+        var error = await Assert.ThrowsAsync<KilnException>(() => harness.SolveAsync(named));
+        Assert.Equal(ErrorCodes.OwnerNameWithoutBase, error.Code);
+        Assert.Equal(2, error.Span?.Start.Line);
+    }
+
     private static async Task<Vertex> ConvertAsync(string dockerfile, string[]? excludes = null)
     {
         var request = new ConversionRequest(dockerfile, (_, _, _) => ValueTask.FromResult<ImageConfig?>(null))

@@ -29,6 +29,20 @@ public sealed class SourceRunnerTests
     }
 
     [Fact]
+    public async Task SourcesWithDifferentIncludesShareOneStatCacheOfTheWholeContext()
+    {
+        await using var harness = await BuildHarness.CreateAsync();
+        harness.Write("a.txt", "a");
+        harness.Write("b.txt", "b");
+
+        await harness.SolveAsync(harness.Local("a.txt"));
+        await harness.SolveAsync(harness.Local("b.txt"));
+
+        using var cache = Kiln.Context.StatCache.Open(Path.Combine(harness.Paths.Root, "context-stat-cache.db"));
+        Assert.Equal(["a.txt", "b.txt"], cache.Load(Path.GetFullPath(harness.Context)).Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task ANamedContextIsReadAndAnUnknownNameFails()
     {
         await using var harness = await BuildHarness.CreateAsync();

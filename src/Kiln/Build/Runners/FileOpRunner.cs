@@ -27,6 +27,15 @@ internal sealed class FileOpRunner(Snapshotter snapshotter, KilnPaths paths) : O
 
     private async Task ApplyAllAsync(FileOp op, OpRunContext context, string root, CancellationToken cancellationToken)
     {
+        if (op.BaseInput < 0 && op.Actions.OrEmpty().Any(NamesAnOwner))
+        {
+            // BuildKit reads names from the op's base; on scratch (COPY --link, FROM scratch) it has none and fails.
+            throw new KilnException(
+                ErrorCodes.OwnerNameWithoutBase,
+                "invalid user index: -1 (an owner given by name needs a base filesystem to look it up in; use numeric ids)",
+                context.Vertex.Metadata.Source);
+        }
+
         var views = new Dictionary<int, SnapshotView>();
         try
         {
@@ -108,4 +117,19 @@ internal sealed class FileOpRunner(Snapshotter snapshotter, KilnPaths paths) : O
             }
         }
     }
+
+    private static bool NamesAnOwner(FileAction action)
+    {
+        var owner = action switch
+        {
+            CopyAction copy => copy.Owner,
+            MkdirAction mkdir => mkdir.Owner,
+            MkfileAction mkfile => mkfile.Owner,
+            SymlinkAction symlink => symlink.Owner,
+            _ => null,
+        };
+        return owner is not null && (!IsId(owner.User) || (!string.IsNullOrEmpty(owner.Group) && !IsId(owner.Group)));
+    }
+
+    private static bool IsId(string text) => text.Length > 0 && text.All(char.IsAsciiDigit);
 }

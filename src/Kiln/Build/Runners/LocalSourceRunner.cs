@@ -6,7 +6,6 @@ using Kiln.Content;
 using Kiln.Context;
 using Kiln.Diagnostics;
 using Kiln.Graph;
-using Kiln.Oci;
 using Kiln.Snapshots;
 using Kiln.Solver;
 
@@ -20,16 +19,23 @@ namespace Kiln.Build.Runners;
 internal sealed class LocalSourceRunner(Snapshotter snapshotter, KilnPaths paths, LocalSources sources, TimeProvider? time = null)
     : OpRunner<LocalSourceOp>
 {
-    private readonly ConcurrentDictionary<Digest, Lazy<Task<ContextSnapshot>>> hashes = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<ContextSnapshot>>> contexts = new(StringComparer.Ordinal);
 
     /// <summary>The stat cache database shared by every local source hashed under this kiln root.</summary>
     public string StatCachePath => Path.Combine(paths.Root, "context-stat-cache.db");
 
-    /// <summary>The op's directory, filtered and hashed once per runner.</summary>
-    public Task<ContextSnapshot> HashAsync(LocalSourceOp op, CancellationToken cancellationToken)
+    /// <summary>
+    /// The op's directory, filtered and hashed. The whole directory (minus the excludes) is hashed once per runner and
+    /// shared by every op that reads it, so the stat cache always records the whole context.
+    /// </summary>
+    public async Task<ContextSnapshot> HashAsync(LocalSourceOp op, CancellationToken cancellationToken)
     {
-        var lazy = hashes.GetOrAdd(op.ComputeDigest(), _ => new Lazy<Task<ContextSnapshot>>(() => ComputeAsync(op, CancellationToken.None)));
-        return lazy.Value.WaitAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(op);
+        var key = op.Name + "\0" + string.Join("\0", op.ExcludePatterns.OrEmpty());
+        var lazy = contexts.GetOrAdd(key, _ => new Lazy<Task<ContextSnapshot>>(() => HashContextAsync(op, CancellationToken.None)));
+        var whole = await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var entries = LocalSelection.Filter(whole.Entries, op.IncludePatterns);
+        return entries.Length == whole.Entries.Length ? whole : new ContextSnapshot(whole.Name, whole.Directory, entries);
     }
 
     protected override async ValueTask<string?> ResolveKeyAsync(LocalSourceOp op, Vertex vertex, CancellationToken cancellationToken)
@@ -49,10 +55,10 @@ internal sealed class LocalSourceRunner(Snapshotter snapshotter, KilnPaths paths
             (directory, token) => Task.Run(() => LocalTreeWriter.Write(snapshot, directory, token), token),
             mount: false,
             cancellationToken).ConfigureAwait(false);
-        return [result];
+        return [result with { ContentDigest = snapshot.Digest }];
     }
 
-    private async Task<ContextSnapshot> ComputeAsync(LocalSourceOp op, CancellationToken cancellationToken)
+    private async Task<ContextSnapshot> HashContextAsync(LocalSourceOp op, CancellationToken cancellationToken)
     {
         var directory = sources.Resolve(op.Name);
         if (!Directory.Exists(directory))
@@ -63,7 +69,6 @@ internal sealed class LocalSourceRunner(Snapshotter snapshotter, KilnPaths paths
         var root = Path.GetFullPath(new DirectoryInfo(directory).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? directory);
         var context = new LocalContext(op.Name, root, CopyActionApplier.Matcher(op.ExcludePatterns) ?? IgnoreMatcher.Empty, null);
         var entries = await Task.Run(() => ContextWalker.Walk(context, cancellationToken), cancellationToken).ConfigureAwait(false);
-        entries = LocalSelection.Filter(entries, op.IncludePatterns);
         using var statCache = StatCache.Open(StatCachePath);
         var hasher = new ContextHasher(ContextFileReader.Instance, statCache, time ?? TimeProvider.System);
         return await hasher.HashAsync(context, entries, cancellationToken).ConfigureAwait(false);
