@@ -13,6 +13,12 @@ namespace Kiln.Solver;
 /// </summary>
 internal sealed class CacheKeys(IResultInspector results)
 {
+    /// <summary>
+    /// Part of every key. Raise it whenever a runner's result for the same op and inputs changes (a semantics fix),
+    /// so results an older kiln stored are never taken for this one's.
+    /// </summary>
+    public const int Format = 2;
+
     public async ValueTask<Digest> ComputeAsync(
         Vertex vertex, string? resolvedKey, ImmutableArray<VertexOutcome> inputs, CancellationToken cancellationToken)
     {
@@ -38,6 +44,7 @@ internal sealed class CacheKeys(IResultInspector results)
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
+            writer.WriteNumber("format", Format);
             writer.WriteString("op", opDigest.ToString());
             writer.WriteNullableString("resolved", resolvedKey);
             writer.WriteStartArray("inputs");

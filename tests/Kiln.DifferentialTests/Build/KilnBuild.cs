@@ -11,6 +11,9 @@ internal sealed record KilnBuildResult(int ExitCode, string Log);
 /// </summary>
 internal static class KilnBuild
 {
+    /// <summary>One fresh kiln root per test run: results cached by an older kiln never stand in for this one's.</summary>
+    private static readonly string Root = Path.Combine(Path.GetTempPath(), "kiln-differential-root", Guid.NewGuid().ToString("N"));
+
     public static async Task<KilnBuildResult> RunAsync(BuildCase buildCase, string archive)
     {
         // The case's environment is what "--build-arg NAME" (no value) reads; each case uses its own variable names.
@@ -22,7 +25,7 @@ internal static class KilnBuild
         using var output = new StringWriter();
         using var error = new StringWriter();
         string[] arguments = ["build", "--output", $"type=oci,dest={archive}", .. buildCase.Arguments, buildCase.Directory];
-        var code = await KilnCommandLine.RunAsync(arguments, output, error, CancellationToken.None);
+        var code = await KilnCommandLine.RunAsync(arguments, output, error, name => name == "KILN_ROOT" ? Root : null, CancellationToken.None);
         return new KilnBuildResult(code, $"kiln {string.Join(' ', arguments)}\nstdout:\n{output}\nstderr:\n{error}");
     }
 }

@@ -117,7 +117,9 @@ internal sealed class TreeCopier(CopyOptions options, CancellationToken cancella
 
         if (copyInfo)
         {
-            PathMetadata.CopyFrom(source, status, target, options);
+            // BuildKit's --chmod applies to what is copied, not to the destination directory a contents copy creates.
+            var top = relative.Length == 0 && status.IsDirectory && options.CopyDirectoryContents;
+            PathMetadata.CopyFrom(source, status, target, top ? options with { Mode = null } : options);
         }
     }
 
