@@ -70,16 +70,17 @@ timed() {
 median() { sort -g | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}'; }
 
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
-declare -A result
-for tool in kiln buildkit; do
-  cold=(); cached=()
-  for _ in $(seq "$runs"); do
+declare -A samples result
+# Runs alternate between the tools, so a change of the machine's load hits both alike.
+for _ in $(seq "$runs"); do
+  for tool in kiln buildkit; do
     "${tool}_clean"
-    timed "$tool"; cold+=("$elapsed"); cp "$work/$tool.log" "$work/$tool-cold.log"
-    timed "$tool"; cached+=("$elapsed")
+    timed "$tool"; samples[$tool,cold]+=" $elapsed"; cp "$work/$tool.log" "$work/$tool-cold.log"
+    timed "$tool"; samples[$tool,cached]+=" $elapsed"
   done
-  result[$tool,cold]="$(printf '%s\n' "${cold[@]}" | median)"
-  result[$tool,cached]="$(printf '%s\n' "${cached[@]}" | median)"
+done
+for key in "${!samples[@]}"; do
+  result[$key]="$(printf '%s\n' ${samples[$key]} | median)"
 done
 
 # How many vertices of a cold bake's log ran the shared base RUN (1 when the base is shared).

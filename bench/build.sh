@@ -58,20 +58,20 @@ timed() {
 median() { sort -g | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}'; }
 
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
-declare -A result
-for tool in kiln buildkit buildah; do
-  cold=(); cached=(); edit=()
-  for run in $(seq "$runs"); do
+declare -A samples result
+# Runs alternate between the tools, so a change of the machine's load hits all three alike.
+for run in $(seq "$runs"); do
+  for tool in kiln buildkit buildah; do
     "${tool}_clean"
     printf 'source file 1\n%0512d\n' 1 >"$ctx/src/file1.txt"
-    timed "$tool"; cold+=("$elapsed")
-    timed "$tool"; cached+=("$elapsed")
+    timed "$tool"; samples[$tool,cold]+=" $elapsed"
+    timed "$tool"; samples[$tool,cached]+=" $elapsed"
     printf 'source file 1, edit %d\n' "$run" >"$ctx/src/file1.txt"
-    timed "$tool"; edit+=("$elapsed")
+    timed "$tool"; samples[$tool,edit]+=" $elapsed"
   done
-  result[$tool,cold]="$(printf '%s\n' "${cold[@]}" | median)"
-  result[$tool,cached]="$(printf '%s\n' "${cached[@]}" | median)"
-  result[$tool,edit]="$(printf '%s\n' "${edit[@]}" | median)"
+done
+for key in "${!samples[@]}"; do
+  result[$key]="$(printf '%s\n' ${samples[$key]} | median)"
 done
 
 ratio() { printf "%.2f" "$(echo "scale=4; $1 / $2" | bc)"; }
