@@ -37,6 +37,8 @@ internal static class BakeBuilds
             Labels = [.. target.GetMap(BakeFields.Labels).Where(l => l.Value is not null).Select(l => $"{l.Key}={l.Value}")],
             Annotations = target.GetList(BakeFields.Annotations),
             Outputs = target.GetList(BakeFields.Output),
+            Ignored = [.. new[] { BakeFields.CacheFrom, BakeFields.CacheTo, BakeFields.Attest }
+                .Where(f => !target.GetList(f).IsEmpty).Select(f => $"{target.Name}.{f.Name}")],
         };
     }
 }

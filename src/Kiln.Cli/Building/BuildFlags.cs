@@ -57,4 +57,7 @@ internal sealed record BuildFlags
     public bool Load { get; init; }
 
     public bool Quiet { get; init; }
+
+    /// <summary>Flags given that kiln accepts but does not implement yet (remote cache, attestations): warned about.</summary>
+    public ImmutableArray<string> Ignored { get; init; } = [];
 }

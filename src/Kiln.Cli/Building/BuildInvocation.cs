@@ -52,6 +52,11 @@ internal sealed class BuildInvocation(KilnPaths paths, string workingDirectory, 
                 });
             }
 
+            foreach (var flag in builds.SelectMany(b => b.Flags.Ignored).Distinct())
+            {
+                await error.WriteLineAsync($"WARNING: {flag} is not supported by kiln yet and is ignored").ConfigureAwait(false);
+            }
+
             var mode = ProgressModes.Resolve(quiet ? "quiet" : progressFlag, getEnvironmentVariable);
             var sink = new ChannelProgressSink();
             var pump = ProgressPump.RunAsync(sink, ProgressPump.CreateRenderer(mode, error));

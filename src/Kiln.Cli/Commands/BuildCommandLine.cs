@@ -30,13 +30,21 @@ internal sealed class BuildCommandLine
     private readonly Option<bool> quiet = new("--quiet", "-q") { Description = "Suppress the build output and print image ID on success" };
     private readonly Option<bool> check = new("--check") { Description = "Shorthand for \"--call=check\"" };
     private readonly Option<string?> call = new("--call") { Description = "Set method for evaluating build (\"check\", \"build\")" };
+    private readonly Option<string?> builder = new("--builder") { Description = "Override the configured builder instance (kiln has one local builder: accepted, ignored)" };
+    private readonly Option<bool> pull = new("--pull") { Description = "Always attempt to pull all referenced images (kiln resolves tags on every build)" };
+    private readonly Option<string[]> cacheFrom = new("--cache-from") { Description = "External cache sources (not supported yet: ignored with a warning)" };
+    private readonly Option<string[]> cacheTo = new("--cache-to") { Description = "Cache export destinations (not supported yet: ignored with a warning)" };
+    private readonly Option<string?> provenance = new("--provenance") { Description = "Shorthand for \"--attest=type=provenance\" (not supported yet: ignored with a warning)" };
+    private readonly Option<string?> sbom = new("--sbom") { Description = "Shorthand for \"--attest=type=sbom\" (not supported yet: ignored with a warning)" };
+    private readonly Option<string[]> attest = new("--attest") { Description = "Attestation parameters (not supported yet: ignored with a warning)" };
 
     public BuildCommandLine()
     {
         Command = new Command("build", "Start a build")
         {
             context, file, tags, buildArgs, target, platforms, secrets, ssh, buildContexts, noCache, noCacheFilter, progress, network,
-            allow, labels, annotations, iidFile, metadataFile, outputs, push, load, quiet, check, call,
+            allow, labels, annotations, iidFile, metadataFile, outputs, push, load, quiet, check, call, builder, pull, cacheFrom, cacheTo,
+            provenance, sbom, attest,
         };
     }
 
@@ -69,5 +77,18 @@ internal sealed class BuildCommandLine
         Push = parse.GetValue(push),
         Load = parse.GetValue(load),
         Quiet = parse.GetValue(quiet),
+        Ignored = [.. Ignored(parse)],
     };
+
+    /// <summary>The flags given that kiln does not implement yet, as "--flag" names, for a warning.</summary>
+    private IEnumerable<string> Ignored(ParseResult parse)
+    {
+        foreach (var option in new Option[] { cacheFrom, cacheTo, provenance, sbom, attest })
+        {
+            if (parse.GetResult(option) is not null)
+            {
+                yield return option.Name;
+            }
+        }
+    }
 }

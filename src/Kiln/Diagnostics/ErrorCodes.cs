@@ -276,6 +276,7 @@ internal static class ErrorCodes
     public static readonly ErrorCode ExportIndexAnnotationSinglePlatform = new(1917, "ExportIndexAnnotationSinglePlatform");
     public static readonly ErrorCode ExportDestinationRequired = new(1918, "ExportDestinationRequired");
     public static readonly ErrorCode ExportNameRequired = new(1919, "ExportNameRequired");
+    public static readonly ErrorCode ExportWriteFailed = new(1920, "ExportWriteFailed");
 
     // push, local image store, docker load (1930-1949)
     public static readonly ErrorCode ImageNotFound = new(1930, "ImageNotFound");

@@ -37,6 +37,14 @@ internal sealed class ExportPipeline(Snapshotter snapshotter, KilnPaths paths, C
                 var status = new VertexProgress(progress, vertex, timeProvider);
                 outputs.Add(await ExportOneAsync(request, output, assembled, status, cancellationToken).ConfigureAwait(false));
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                progress.Emit(new VertexErrored(timeProvider.GetUtcNow(), vertex, started, ErrorCodes.ExportWriteFailed, e.Message));
+                throw new KilnException(
+                    ErrorCodes.ExportWriteFailed,
+                    $"failed to write the {output.Type.ToString().ToLowerInvariant()} output to {output.Destination}: {e.Message}",
+                    inner: e);
+            }
             catch (Exception e) when (e is KilnException or OperationCanceledException)
             {
                 var code = e is KilnException k ? k.Code : ErrorCodes.Internal;

@@ -159,4 +159,19 @@ public sealed class BuildCommandTests
         Assert.True(code == 0, error.ToString());
         Assert.Equal("from the context\n", await File.ReadAllTextAsync(Path.Combine(dest, "data.txt")));
     }
+
+    [Fact]
+    public async Task AnOutputThatCannotBeWrittenIsACleanErrorAndUnsupportedFlagsAreWarnedAbout()
+    {
+        using var work = new BuildWorkspace();
+        work.Write("Dockerfile", $"FROM {BuildWorkspace.Busybox}\n");
+        var missing = Path.Combine(work.Directory, "no", "such", "dir", "out.tar");
+
+        var run = await work.KilnAsync("build", "--builder", "farm", "--cache-to", "type=inline", "--output", $"type=oci,dest={missing}", work.Context);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("KILN1920", run.Error, StringComparison.Ordinal);
+        Assert.Contains("WARNING: --cache-to is not supported by kiln yet", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
 }
