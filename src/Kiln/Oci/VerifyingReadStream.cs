@@ -1,4 +1,5 @@
 using Kiln.Diagnostics;
+using Kiln.Streams;
 
 namespace Kiln.Oci;
 
@@ -8,7 +9,7 @@ namespace Kiln.Oci;
 /// what the descriptor names. The digest is checked as soon as the expected size is reached (so a reader that stops
 /// there is still protected), and reading past the expected size fails at once.
 /// </summary>
-internal sealed class VerifyingReadStream : Stream
+internal sealed class VerifyingReadStream : ReadOnlyStream
 {
     private readonly Stream inner;
     private readonly Digest expected;
@@ -40,22 +41,10 @@ internal sealed class VerifyingReadStream : Stream
     {
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => expectedSize;
 
     /// <summary>How many bytes have been read so far.</summary>
-    public override long Position
-    {
-        get => hasher.Length;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    public override long Position => hasher.Length;
 
     public override int Read(Span<byte> buffer)
     {
@@ -68,9 +57,6 @@ internal sealed class VerifyingReadStream : Stream
         return Account(buffer[..n]);
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (buffer.IsEmpty || ended)
@@ -81,16 +67,6 @@ internal sealed class VerifyingReadStream : Stream
         var n = await inner.ReadAsync(Limit(buffer), cancellationToken).ConfigureAwait(false);
         return Account(buffer.Span[..n]);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Kiln.Diagnostics;
 using Kiln.Oci;
+using Kiln.Streams;
 
 namespace Kiln.Registry;
 
@@ -8,7 +9,7 @@ namespace Kiln.Registry;
 /// A read-only stream over a blob body that hashes and counts what passes through: reading past the expected
 /// size, ending early, or ending with another digest throws a KilnException naming the blob's reference.
 /// </summary>
-internal sealed class VerifiedBlobStream : Stream
+internal sealed class VerifiedBlobStream : ReadOnlyStream
 {
     private readonly Stream inner;
     private readonly IncrementalHash hash;
@@ -27,21 +28,9 @@ internal sealed class VerifiedBlobStream : Stream
         hash = IncrementalHash.CreateHash(Digest.HashAlgorithmFor(expected.Algorithm));
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => expectedSize;
 
-    public override long Position
-    {
-        get => position;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    public override long Position => position;
 
     public override int Read(Span<byte> buffer)
     {
@@ -58,9 +47,6 @@ internal sealed class VerifiedBlobStream : Stream
         return Account(buffer.Length, buffer[..read]);
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         int read;
@@ -75,16 +61,6 @@ internal sealed class VerifiedBlobStream : Stream
 
         return Account(buffer.Length, buffer.Span[..read]);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kiln.Streams;
 
 namespace Kiln.Build.Files;
 
@@ -6,7 +7,7 @@ namespace Kiln.Build.Files;
 /// The standard output of a filter program (<c>xz -dc FILE</c>) as a read-only stream; a non-zero exit at the end of
 /// the output is an <see cref="InvalidDataException"/>, and disposing stops the program if it still runs.
 /// </summary>
-internal sealed class ProcessOutputStream : Stream
+internal sealed class ProcessOutputStream : ReadOnlyStream
 {
     private readonly Process process;
     private readonly Stream output;
@@ -16,20 +17,6 @@ internal sealed class ProcessOutputStream : Stream
     {
         this.process = process;
         output = process.StandardOutput.BaseStream;
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     public static ProcessOutputStream Start(string program, params string[] arguments)
@@ -58,8 +45,6 @@ internal sealed class ProcessOutputStream : Stream
         }
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         var read = output.Read(buffer);
@@ -81,19 +66,6 @@ internal sealed class ProcessOutputStream : Stream
 
         return read;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Kiln.Streams;
 
 namespace Kiln.Snapshots.Layers;
 
@@ -7,7 +8,7 @@ namespace Kiln.Snapshots.Layers;
 /// keeps each entry's xattr PAX records as raw bytes. TarReader decodes PAX values as UTF-8 text, which corrupts binary
 /// xattrs such as <c>security.capability</c>; the entry's name is kept too so a caller can check it pairs them right.
 /// </summary>
-internal sealed class PaxTap(Stream inner) : Stream
+internal sealed class PaxTap(Stream inner) : ReadOnlyStream
 {
     private const int Block = 512;
     private readonly byte[] header = new byte[Block];
@@ -20,20 +21,6 @@ internal sealed class PaxTap(Stream inner) : Stream
     private string? pendingName;
     private long? pendingSize;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     /// <summary>The raw xattrs of the next entry TarReader returned, when its name matches what the tap saw.</summary>
     public Dictionary<string, byte[]>? TakeXattrs(string entryName) =>
         entries.TryDequeue(out var next) && next.Name == entryName ? next.Xattrs : null;
@@ -45,27 +32,12 @@ internal sealed class PaxTap(Stream inner) : Stream
         return read;
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         Observe(buffer.Span[..read]);
         return read;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private void Observe(ReadOnlySpan<byte> bytes)
     {
