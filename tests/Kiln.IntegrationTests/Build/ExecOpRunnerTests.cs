@@ -139,6 +139,11 @@ public sealed class ExecOpRunnerTests
         Assert.Equal("copy", build.Snapshotter.Driver);
         Assert.Equal("copy\n", await build.ReadAsync(result.Result, "copied"));
         Assert.NotNull(await build.ReadAsync(result.Result, "etc/passwd"));
+
+        // /etc only held the runtime's mount stubs (hosts, resolv.conf): its time changed, nothing below it did.
+        var changed = (await build.Snapshotter.ChangesAsync(result.Result.Id, CancellationToken.None)).Select(c => c.Path).ToList();
+        Assert.Contains("copied", changed);
+        Assert.DoesNotContain(changed, p => p == "etc" || p.StartsWith("etc/", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -5,7 +5,9 @@ namespace Kiln.Snapshots.Layers;
 /// <summary>
 /// The changes between two full directory trees (copy snapshotter), in the same order and form as
 /// <see cref="OverlayChanges"/>: an unchanged directory is archived only when something below it changed.
-/// Files are equal when type, mode, owner, size, mtime (to the nanosecond), link target, device and xattrs are.
+/// Files are equal when type, mode, owner, size, mtime (to the nanosecond), link target, device and xattrs are;
+/// directories when all but the mtime are (as BuildKit's differ: a directory whose time alone changed, say by a file
+/// created and removed in it, is archived only when something below it changed).
 /// </summary>
 internal static class TreeChanges
 {
@@ -81,8 +83,9 @@ internal static class TreeChanges
 
     private static bool Same(FileStatus lower, string lowerPath, FileStatus upper, string upperPath)
     {
+        var directories = lower.IsDirectory && upper.IsDirectory;
         if (lower.Mode != upper.Mode || lower.Uid != upper.Uid || lower.Gid != upper.Gid
-            || lower.MtimeSeconds != upper.MtimeSeconds || lower.MtimeNanoseconds != upper.MtimeNanoseconds)
+            || (!directories && (lower.MtimeSeconds != upper.MtimeSeconds || lower.MtimeNanoseconds != upper.MtimeNanoseconds)))
         {
             return false;
         }
