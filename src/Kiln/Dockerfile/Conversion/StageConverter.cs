@@ -36,6 +36,7 @@ internal sealed class StageConverter(ConversionContext context)
         }
 
         var state = await StartAsync(stage, cancellationToken);
+        state.OnlyStage = context.Document.Stages.Stages.Length == 1;
         var triggers = Triggers(state);
         var commands = triggers.Concat(stage.Commands).ToList();
         state.TotalSteps += commands.Count(ConverterTable.IsStep);

@@ -41,6 +41,9 @@ internal sealed class StageState(Stage stage, Platform platform, ArgScope scope,
     /// <summary>How many progress steps the stage shows (FROM, RUN, COPY, ADD, WORKDIR, ONBUILD triggers).</summary>
     public int TotalSteps { get; set; }
 
+    /// <summary>The Dockerfile has this one stage: an unnamed one then shows no "stage-0" in step names, as in BuildKit.</summary>
+    public bool OnlyStage { get; set; }
+
     /// <summary>The text before a step's name, e.g. "linux/arm64 " in a multi-platform build.</summary>
     public string PlatformPrefix { get; set; } = "";
 
@@ -87,7 +90,8 @@ internal sealed class StageState(Stage stage, Platform platform, ArgScope scope,
         var total = Math.Max(TotalSteps, _step);
         var width = total.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
         var index = _step.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width);
-        return $"[{PlatformPrefix}{Stage.DisplayName} {index}/{total}] {text}";
+        var name = OnlyStage && Stage.Name is null ? "" : Stage.DisplayName + " ";
+        return $"[{PlatformPrefix}{name}{index}/{total}] {text}";
     }
 
     public VertexMetadata Metadata(string text, Kiln.Diagnostics.SourceSpan span) =>

@@ -73,7 +73,7 @@ public class ConversionGraphTests
         Assert.Equal("/w", exec.Cwd);
         Assert.Equal("app", exec.User);
         Assert.Equal(NetworkMode.None, exec.Network);
-        Assert.Equal("[stage-0 3/3] RUN --network=none make", root.Metadata.Name);
+        Assert.Equal("[3/3] RUN --network=none make", root.Metadata.Name);
         var mkdir = Assert.IsType<FileOp>(root.Inputs[0].Vertex.Op);
         Assert.Equal(new MkdirAction("/w", 0x1ED) { MakeParents = true }, Assert.Single(mkdir.Actions));
     }
