@@ -30,9 +30,10 @@ internal sealed class Builder(BuildServices services)
         var sources = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var converted = new Dictionary<string, ConversionResult>(StringComparer.Ordinal);
         var conversions = new List<ConversionResult>();
+        var steps = new InternalSteps(progress, TimeProvider.System);
         foreach (var request in requests)
         {
-            conversions.Add(await ConvertAsync(request, requests, converted, [], sources, cancellationToken).ConfigureAwait(false));
+            conversions.Add(await ConvertAsync(request, requests, converted, [], sources, steps, cancellationToken).ConfigureAwait(false));
         }
 
         using var scheduler = new Scheduler(
@@ -78,6 +79,7 @@ internal sealed class Builder(BuildServices services)
         Dictionary<string, ConversionResult> converted,
         ImmutableList<string> converting,
         ImmutableDictionary<string, string>.Builder sources,
+        InternalSteps steps,
         CancellationToken cancellationToken)
     {
         if (request.Name.Length > 0 && converted.TryGetValue(request.Name, out var done))
@@ -95,7 +97,7 @@ internal sealed class Builder(BuildServices services)
                 throw new KilnException(ErrorCodes.InvalidBuildContext, $"target:{target} contexts form a cycle: {string.Join(" -> ", converting.Add(request.Name).Add(target))}");
             }
 
-            var result = await ConvertAsync(dependency, all, converted, converting.Add(request.Name), sources, cancellationToken).ConfigureAwait(false);
+            var result = await ConvertAsync(dependency, all, converted, converting.Add(request.Name), sources, steps, cancellationToken).ConfigureAwait(false);
             contexts = contexts.SetItem(name, NamedContext.ForTarget(target, result.Platforms));
         }
 
@@ -119,8 +121,15 @@ internal sealed class Builder(BuildServices services)
             sources[name] = directory;
         }
 
+        steps.Done($"load build definition from {request.DockerfileName}", "dockerfile", System.Text.Encoding.UTF8.GetByteCount(request.Dockerfile));
+        var shown = new HashSet<(Reference, Platform)>();
+        ValueTask<ImageConfig?> MetadataAsync(Reference image, Platform platform, CancellationToken token) =>
+            shown.Add((image, platform))
+                ? new(steps.RunAsync($"load metadata for {image}", () => configs.GetAsync(image, platform, token).AsTask()))
+                : configs.GetAsync(image, platform, token);
+
         var conversion = await DockerfileConverter.ConvertAsync(
-            new ConversionRequest(request.Dockerfile, configs.GetAsync)
+            new ConversionRequest(request.Dockerfile, MetadataAsync)
             {
                 FileName = request.DockerfileName,
                 BuildArgs = request.BuildArgs,
@@ -135,6 +144,7 @@ internal sealed class Builder(BuildServices services)
                 DefaultNetwork = request.Network,
             },
             cancellationToken).ConfigureAwait(false);
+        steps.Done("load .dockerignore", "context", main.IgnoreFile is { } ignore ? new FileInfo(ignore).Length : 2);
         if (conversion.HasErrors)
         {
             throw new KilnException([.. conversion.Diagnostics.Where(d => d.IsError)]);
