@@ -32,9 +32,6 @@ internal sealed class BuildInvocation(KilnPaths paths, string workingDirectory, 
         ImmutableArray<NamedBuild> builds, string? progressFlag, bool quiet, string? bakeMetadataFile, CancellationToken cancellationToken)
     {
         var requests = new List<BuildRequest>();
-        var registry = CliEnvironment.CreateRegistryClient();
-        var services = await BuildServices.OpenAsync(paths, registry, getEnvironmentVariable, cancellationToken).ConfigureAwait(false);
-        var publisher = new RegistryPublisher(registry, services.Store, services.Origins, DockerLoader.FromEnvironment);
         try
         {
             var exports = new List<ExportRequest>();
@@ -48,9 +45,12 @@ internal sealed class BuildInvocation(KilnPaths paths, string workingDirectory, 
                     SourceDateEpoch = BuildOutputs.SourceDateEpoch(request.BuildArgs, getEnvironmentVariable),
                     Annotations = BuildOutputs.Annotations(build.Flags),
                     OpenStandardOutput = OpenStandardOutput,
-                    Publisher = Publisher ?? publisher,
                 });
             }
+
+            // The store is opened only once every flag has been read, so a typo costs nothing.
+            var services = await BuildServices.OpenAsync(paths, CliEnvironment.CreateRegistryClient(), getEnvironmentVariable, cancellationToken).ConfigureAwait(false);
+            var publisher = Publisher ?? new RegistryPublisher(services.Registry, services.Store, services.Origins, DockerLoader.FromEnvironment);
 
             foreach (var flag in builds.SelectMany(b => b.Flags.Ignored).Distinct())
             {
@@ -67,7 +67,11 @@ internal sealed class BuildInvocation(KilnPaths paths, string workingDirectory, 
                 solved = await new Builder(services).SolveAsync([.. requests], sink, cancellationToken).ConfigureAwait(false);
                 var pipeline = new ExportPipeline(services.Snapshotter, services.Paths, services.Store, TimeProvider.System);
                 results = await Task.WhenAll(solved.Select((build, i) => pipeline.ExportAsync(
-                    exports[i] with { Images = [.. build.Platforms.Select(p => new ImageInput(p.Platform, p.Snapshot, p.Config) { BaseConfig = p.BaseConfig })] },
+                    exports[i] with
+                    {
+                        Images = [.. build.Platforms.Select(p => new ImageInput(p.Platform, p.Snapshot, p.Config) { BaseConfig = p.BaseConfig })],
+                        Publisher = publisher,
+                    },
                     sink,
                     cancellationToken))).ConfigureAwait(false);
             }

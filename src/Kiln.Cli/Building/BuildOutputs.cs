@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Kiln.Diagnostics;
+using Kiln.Export;
 using Kiln.Export.Assembly;
 using Kiln.Export.Outputs;
 
@@ -38,9 +39,9 @@ internal static class BuildOutputs
             outputs.Add(OutputSpecParser.Parse("type=image"));
         }
 
-        if (outputs.Any(o => o.IsImage) && flags.Tags.IsEmpty && outputs.Any(o => o.Push && o.Names.IsEmpty))
+        foreach (var output in outputs)
         {
-            throw new KilnException(ErrorCodes.InvalidArgument, "tag is needed when pushing to registry: use -t NAME or --output type=image,name=NAME,push=true");
+            ExportPipeline.RequireNames(output, ExportPipeline.NamesOf(output, flags.Tags));
         }
 
         return outputs.ToImmutable();

@@ -58,6 +58,7 @@ internal static class BuildRequests
         return new BuildRequest
         {
             Name = name,
+            WorkingDirectory = workingDirectory,
             ContextDirectory = contextDirectory,
             Dockerfile = dockerfile,
             DockerfileName = dockerfilePath is null ? "Dockerfile" : Path.GetFileName(dockerfilePath),

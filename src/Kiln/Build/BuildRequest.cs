@@ -29,6 +29,9 @@ internal sealed record BuildRequest
     /// <summary>Target platforms; empty means the host's.</summary>
     public ImmutableArray<Platform> Platforms { get; init; } = [];
 
+    /// <summary>What relative <c>--build-context</c> paths are relative to (bake: the bake file's directory).</summary>
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
     /// <summary><c>--build-context name=value</c> entries as given (a directory, docker-image://REF, oci-layout://PATH[:TAG]).</summary>
     public ImmutableDictionary<string, string> NamedContexts { get; init; } = ImmutableDictionary<string, string>.Empty;
 

@@ -21,7 +21,7 @@ internal static class BuildRunners
             .With(new FileOpRunner(services.Snapshotter, services.Paths))
             .With(new MergeOpRunner(services.Snapshotter, services.Paths))
             .With(new HttpSourceRunner(services.Store, services.Snapshotter, services.Paths, services.Http))
-            .With(new ExecOpRunner(services.ExecutorAsync, services.Snapshotter, services.Paths, session));
+            .With(new ExecOpRunner(services.StartExecutorAsync, services.Snapshotter, services.Paths, session));
     }
 
     /// <summary>Answers the solver's questions about results: they are committed snapshots.</summary>

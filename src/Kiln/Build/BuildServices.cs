@@ -1,5 +1,6 @@
 using Kiln.Build.Runners;
 using Kiln.Content;
+using Kiln.Content.Images;
 using Kiln.Content.Metadata;
 using Kiln.Exec;
 using Kiln.Exec.Runtime;
@@ -10,14 +11,12 @@ namespace Kiln.Build;
 
 /// <summary>
 /// What every build of one kiln process shares: the root's metadata database, content store and snapshotter, the
-/// registry client, the image resolver (one tag means one image for the whole process) and the executor, which is
-/// started only when a step first needs it, so a build without RUN never needs runc.
+/// registry client, the image resolver (one tag means one image for the whole process) and how to start the executor
+/// (the exec runner does it on its first step, so a build without RUN never needs runc).
 /// </summary>
 internal sealed class BuildServices
 {
-    private readonly Lock gate = new();
     private readonly Func<string, string?> getEnvironmentVariable;
-    private Task<Executor>? executor;
 
     private BuildServices(KilnPaths paths, MetadataDatabase database, Snapshotter snapshotter, RegistryClient registry, Func<string, string?> getEnvironmentVariable)
     {
@@ -26,7 +25,7 @@ internal sealed class BuildServices
         Store = new ContentStore(paths);
         Snapshotter = snapshotter;
         Registry = registry;
-        LocalImages = new LocalImages(Store, new ImageTable(database));
+        LocalImages = new LocalImages(Store, new LocalImageStore(Store, new ImageTable(database)));
         Origins = new BlobOriginTable(database);
         Images = new ImageSourceRunner(registry, Store, snapshotter, LocalImages, Origins);
         this.getEnvironmentVariable = getEnvironmentVariable;
@@ -69,17 +68,7 @@ internal sealed class BuildServices
         return new BuildServices(paths, database, snapshotter, registry, getEnvironmentVariable);
     }
 
-    /// <summary>The executor, started on first use and shared by every later step.</summary>
-    public Task<Executor> ExecutorAsync(CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            if (executor is null || executor.IsFaulted || executor.IsCanceled)
-            {
-                executor = Executor.StartAsync(RuntimeOptions.Create(Paths, getEnvironmentVariable), CancellationToken.None);
-            }
-
-            return executor.WaitAsync(cancellationToken);
-        }
-    }
+    /// <summary>Starts an executor (runc, stale containers reaped); the exec runner calls it once, on its first RUN step.</summary>
+    public Task<Executor> StartExecutorAsync(CancellationToken cancellationToken) =>
+        Executor.StartAsync(RuntimeOptions.Create(Paths, getEnvironmentVariable), cancellationToken);
 }

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Kiln.Context;
 using Kiln.Diagnostics;
 using Kiln.Dockerfile.Conversion;
-using Kiln.Exec;
 using Kiln.Graph;
 using Kiln.Oci;
 using Kiln.Progress;
@@ -19,8 +18,6 @@ namespace Kiln.Build;
 /// </summary>
 internal sealed class Builder(BuildServices services)
 {
-    private readonly BaseImageConfigs configs = new(services.Images, services.Registry, services.Store);
-
     public async Task<SolvedBuild> SolveAsync(BuildRequest request, IProgressSink progress, CancellationToken cancellationToken) =>
         (await SolveAsync([request], progress, cancellationToken).ConfigureAwait(false))[0];
 
@@ -37,7 +34,7 @@ internal sealed class Builder(BuildServices services)
         }
 
         using var scheduler = new Scheduler(
-            BuildRunners.Compose(services, sources.ToImmutable(), MergeSessions(requests)),
+            BuildRunners.Compose(services, sources.ToImmutable(), ExecSessions.Merge(requests.Select(r => r.Session))),
             new SqliteCacheStore(services.Database),
             BuildRunners.Inspector(services),
             progress,
@@ -87,7 +84,7 @@ internal sealed class Builder(BuildServices services)
             return done;
         }
 
-        var (contexts, directories, layouts, targets) = NamedContexts.Resolve(request.NamedContexts, Environment.CurrentDirectory);
+        var (contexts, directories, layouts, targets) = NamedContexts.Resolve(request.NamedContexts, request.WorkingDirectory);
         foreach (var (name, target) in targets)
         {
             var dependency = all.FirstOrDefault(r => r.Name == target)
@@ -123,10 +120,10 @@ internal sealed class Builder(BuildServices services)
 
         steps.Done($"load build definition from {request.DockerfileName}", "dockerfile", System.Text.Encoding.UTF8.GetByteCount(request.Dockerfile));
         var shown = new HashSet<(Reference, Platform)>();
-        ValueTask<ImageConfig?> MetadataAsync(Reference image, Platform platform, CancellationToken token) =>
+        async ValueTask<ImageConfig?> MetadataAsync(Reference image, Platform platform, CancellationToken token) =>
             shown.Add((image, platform))
-                ? new(steps.RunAsync($"load metadata for {image}", () => configs.GetAsync(image, platform, token).AsTask()))
-                : configs.GetAsync(image, platform, token);
+                ? await steps.RunAsync($"load metadata for {image}", () => services.Images.ConfigAsync(image, platform, token)).ConfigureAwait(false)
+                : await services.Images.ConfigAsync(image, platform, token).ConfigureAwait(false);
 
         var conversion = await DockerfileConverter.ConvertAsync(
             new ConversionRequest(request.Dockerfile, MetadataAsync)
@@ -174,8 +171,4 @@ internal sealed class Builder(BuildServices services)
         sources[candidate] = directory;
         return candidate;
     }
-
-    /// <summary>One session for the solve: the union of the requests' secrets, agents and entitlements (one target's are rarely another's).</summary>
-    private static ExecSession MergeSessions(ImmutableArray<BuildRequest> requests) =>
-        requests.Length == 1 ? requests[0].Session : ExecSessions.Merge(requests.Select(r => r.Session));
 }

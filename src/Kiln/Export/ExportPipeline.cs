@@ -58,6 +58,16 @@ internal sealed class ExportPipeline(Snapshotter snapshotter, KilnPaths paths, C
         return new ExportResult(outputs.MoveToImmutable());
     }
 
+    /// <summary>A pushed image needs a name; callers check it before building too, so a build does not end in this error.</summary>
+    public static void RequireNames(OutputSpec output, ImmutableArray<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (output.Push && names.IsDefaultOrEmpty)
+        {
+            throw new KilnException(ErrorCodes.ExportNameRequired, "pushing an image needs a name: give -t NAME or name=NAME in the output");
+        }
+    }
+
     /// <summary>The names an image output gets: the build's tags when there are any (as buildx sets them), else its own.</summary>
     public static ImmutableArray<string> NamesOf(OutputSpec output, ImmutableArray<string> tags)
     {
@@ -120,11 +130,7 @@ internal sealed class ExportPipeline(Snapshotter snapshotter, KilnPaths paths, C
     private async Task<ImmutableArray<string>> ExportImageAsync(
         ExportRequest request, OutputSpec output, AssembledImage image, ImmutableArray<string> names, CancellationToken cancellationToken)
     {
-        if (output.Push && names.IsEmpty)
-        {
-            throw new KilnException(ErrorCodes.ExportNameRequired, "pushing an image needs a name: give -t NAME or name=NAME in the output");
-        }
-
+        RequireNames(output, names);
         if (output.Store)
         {
             names = await imageStore.StoreAsync(image, names, output.DanglingNamePrefix, cancellationToken).ConfigureAwait(false);

@@ -30,16 +30,7 @@ internal sealed class RegistryPublisher(RegistryClient registry, ContentStore st
     public async Task LoadAsync(AssembledImage image, OutputSpec output, ImmutableArray<string> names, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var archive = Path.Combine(store.Paths.IngestDirectory, $"load-{Guid.NewGuid():N}.tar");
-        try
-        {
-            await DockerArchiveWriter.WriteFileAsync(store, image.Root, archive, names, cancellationToken).ConfigureAwait(false);
-            using var docker = loader();
-            await docker.LoadFileAsync(archive, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            File.Delete(archive);
-        }
+        using var docker = loader();
+        await docker.LoadImageAsync(store, image.Root, names, cancellationToken).ConfigureAwait(false);
     }
 }

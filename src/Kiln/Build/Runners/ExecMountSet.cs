@@ -118,7 +118,7 @@ internal sealed class ExecMountSet : IAsyncDisposable
         }
 
         var parent = mount.Input >= 0 ? inputs[mount.Input].Id : null;
-        var output = await WritableSnapshot.PrepareAsync(snapshotter, paths, parent, $"output{mount.Output}", cancellationToken).ConfigureAwait(false);
+        var output = await WritableSnapshot.PrepareAsync(snapshotter, paths, parent, $"output{mount.Output}", mount: true, cancellationToken).ConfigureAwait(false);
         Outputs.Add(mount.Output, output);
         return new BindMount(RootfsPath.Resolve(output.Path, mount.Selector), mount.Destination) { ReadWrite = true, KeepWrites = true };
     }

@@ -48,7 +48,7 @@ internal sealed class ExecOpRunner(
         var runtime = await ExecutorAsync(cancellationToken).ConfigureAwait(false);
 
         var parent = root.Input >= 0 ? context.Inputs[root.Input].Id : null;
-        await using var rootfs = await WritableSnapshot.PrepareAsync(snapshotter, paths, parent, "root", cancellationToken).ConfigureAwait(false);
+        await using var rootfs = await WritableSnapshot.PrepareAsync(snapshotter, paths, parent, "root", mount: true, cancellationToken).ConfigureAwait(false);
         await using var mounts = await ExecMountSet.ResolveAsync(op.Mounts.OrEmpty().Where(m => !ReferenceEquals(m, root)), context.Inputs, snapshotter, paths, cancellationToken)
             .ConfigureAwait(false);
         var request = new ExecRequest
@@ -70,11 +70,13 @@ internal sealed class ExecOpRunner(
         var results = new OpResult[op.OutputCount];
         if (root.Output >= 0)
         {
+            await rootfs.PruneCopiedUpAsync(cancellationToken).ConfigureAwait(false);
             results[root.Output] = await rootfs.CommitAsync(names[root.Output], cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var (output, snapshot) in mounts.Outputs)
         {
+            await snapshot.PruneCopiedUpAsync(cancellationToken).ConfigureAwait(false);
             results[output] = await snapshot.CommitAsync(names[output], cancellationToken).ConfigureAwait(false);
         }
 
@@ -87,12 +89,12 @@ internal sealed class ExecOpRunner(
         var results = ImmutableArray.CreateBuilder<OpResult>(names.Length);
         foreach (var name in names)
         {
-            if (await snapshotter.StatAsync(name, cancellationToken).ConfigureAwait(false) is not { Kind: SnapshotKind.Committed } info)
+            if (await ResultSnapshots.ExistingAsync(snapshotter, name, cancellationToken).ConfigureAwait(false) is not { } result)
             {
                 return null;
             }
 
-            results.Add(new OpResult(info.Key, null, info.Size));
+            results.Add(result);
         }
 
         return results.MoveToImmutable();

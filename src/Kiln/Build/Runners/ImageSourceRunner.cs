@@ -52,6 +52,10 @@ internal sealed class ImageSourceRunner(
         }
     }
 
+    /// <summary>The image's config for the platform (what a Dockerfile stage inherits), its blob kept in the content store.</summary>
+    public async Task<ImageConfig> ConfigAsync(Reference reference, Platform platform, CancellationToken cancellationToken) =>
+        await ConfigAsync(await ResolveAsync(reference, platform, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
     protected override async ValueTask<string?> ResolveKeyAsync(ImageSourceOp op, Vertex vertex, CancellationToken cancellationToken)
     {
         var resolved = await ResolveAsync(op.Image, op.Platform ?? Platform.Current, cancellationToken).ConfigureAwait(false);
@@ -62,8 +66,7 @@ internal sealed class ImageSourceRunner(
     {
         var image = await ResolveAsync(op.Image, op.Platform ?? Platform.Current, cancellationToken).ConfigureAwait(false);
         await store.WriteAsync(image.Descriptor.Digest, image.Bytes, cancellationToken).ConfigureAwait(false);
-        await fetcher.EnsureAsync(image.Repository, image.Manifest.Config, null, cancellationToken).ConfigureAwait(false);
-        var config = ImageConfig.Parse(await store.ReadAllBytesAsync(image.Manifest.Config.Digest, cancellationToken).ConfigureAwait(false), op.Image.ToString());
+        var config = await ConfigAsync(image, cancellationToken).ConfigureAwait(false);
         var layers = image.Manifest.Layers;
         var diffIds = config.RootFS.DiffIds;
         if (diffIds.Length != layers.Length)
@@ -79,6 +82,13 @@ internal sealed class ImageSourceRunner(
             : await UnpackAsync(image, chain, diffIds, context.Progress, cancellationToken).ConfigureAwait(false);
         var info = await snapshotter.StatAsync(top, cancellationToken).ConfigureAwait(false);
         return [new OpResult(top, image.Descriptor.Digest, info?.Size ?? 0)];
+    }
+
+    private async Task<ImageConfig> ConfigAsync(ResolvedImage image, CancellationToken cancellationToken)
+    {
+        await fetcher.EnsureAsync(image.Repository, image.Manifest.Config, null, cancellationToken).ConfigureAwait(false);
+        var bytes = await store.ReadAllBytesAsync(image.Manifest.Config.Digest, cancellationToken).ConfigureAwait(false);
+        return ImageConfig.Parse(bytes, image.Repository.ToString());
     }
 
     private async Task<ResolvedImage> FetchManifestAsync(Reference reference, Platform platform, CancellationToken cancellationToken)

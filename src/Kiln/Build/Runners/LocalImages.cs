@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Kiln.Content;
-using Kiln.Content.Metadata;
+using Kiln.Content.Images;
 using Kiln.Oci;
 
 namespace Kiln.Build.Runners;
@@ -9,11 +9,9 @@ namespace Kiln.Build.Runners;
 /// Images a build can use without a registry: those in kiln's local image store (by name) and those registered for
 /// one session (an <c>oci-layout://</c> context imported into the content store). A name found here is not pulled.
 /// </summary>
-internal sealed class LocalImages(ContentStore store, ImageTable? table)
+internal sealed class LocalImages(ContentStore store, LocalImageStore? images)
 {
     private readonly ConcurrentDictionary<string, Descriptor> registered = new(StringComparer.Ordinal);
-
-    public ContentStore Store => store;
 
     /// <summary>Makes <paramref name="name"/> resolve to <paramref name="root"/>, whose blobs are all in the content store.</summary>
     public void Register(Reference name, Descriptor root)
@@ -31,13 +29,12 @@ internal sealed class LocalImages(ContentStore store, ImageTable? table)
             return root;
         }
 
-        if (table is null || reference.Digest is not null)
+        if (images is null || reference.Digest is not null)
         {
             return null;
         }
 
-        var record = await table.GetAsync(reference.ToString(), cancellationToken).ConfigureAwait(false)
-            ?? await table.GetAsync(reference.ToFamiliarString(), cancellationToken).ConfigureAwait(false);
+        var record = await images.FindAsync(reference.ToString(), cancellationToken).ConfigureAwait(false);
         if (record is null || !await store.ExistsAsync(record.Digest, cancellationToken).ConfigureAwait(false))
         {
             return null;

@@ -1,6 +1,6 @@
 using Kiln.Snapshots.Unix;
 
-namespace Kiln.Build.Runners;
+namespace Kiln.Build.Snapshots;
 
 /// <summary>
 /// Removes from an overlay upper directory the directories a step only copied up: the runtime's mount points
